@@ -1,0 +1,100 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env (lint bans it elsewhere). Every variable is validated
+ * once; a bad value stops the process with one line naming the variable.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const optionalUrl = (protocols: string[]) =>
+  optionalString.refine(
+    (v) => {
+      if (v === undefined) return true;
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL (${protocols.join(" or ")})` },
+  );
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  BASE_URL: optionalUrl(["http:", "https:"]),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
+  REDIS_URL: optionalUrl(["redis:", "rediss:"]),
+  NEXTAUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: "must be at least 32 characters",
+  }),
+  ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), {
+    message: "must be 64 hex characters (32 bytes)",
+  }),
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
+  MAIL_FROM: optionalString,
+  OPERATOR_NAME: optionalString,
+  OPERATOR_ADDRESS: optionalString,
+  OPERATOR_EMAIL: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, {
+    message: "must be an email address",
+  }),
+  OPERATOR_PHONE: optionalString,
+  OPERATOR_VAT_ID: optionalString,
+  OPERATOR_REPRESENTATIVE: optionalString,
+  OPERATOR_REGISTER: optionalString,
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type TEnv = z.infer<typeof ZEnv> & {
+  dataDir: string;
+  baseUrl: string;
+  googleEnabled: boolean;
+};
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const result = ZEnv.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    throw new EnvError(`Invalid environment variable ${name}: ${issue.message}`);
+  }
+  const env = result.data;
+  if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
+    const missing = env.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID";
+    throw new EnvError(`Invalid environment variable ${missing}: required when the other Google variable is set`);
+  }
+  const publicHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  return {
+    ...env,
+    dataDir: path.resolve(env.DATA_DIR),
+    baseUrl: (env.BASE_URL ?? `http://${publicHost}:${env.PORT}`).replace(/\/+$/, ""),
+    googleEnabled: Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET),
+  };
+}
+
+const globalForEnv = globalThis as unknown as { __chatwerkEnv?: TEnv };
+
+/** Validated configuration, parsed on first use. */
+export function env(): TEnv {
+  globalForEnv.__chatwerkEnv ??= parseEnv(process.env);
+  return globalForEnv.__chatwerkEnv;
+}
+
+/** Values the runtime (not the operator) decides, such as generated secrets. */
+export function setRuntimeEnv(patch: Partial<Record<string, string>>): void {
+  Object.assign(process.env, patch);
+  globalForEnv.__chatwerkEnv = undefined;
+}
