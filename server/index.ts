@@ -1,0 +1,102 @@
+/**
+ * The one process: Next.js and socket.io on the same HTTP server, the embedded (or
+ * external) database, background workers. `npm start` runs this in production,
+ * `npm run dev` with reload on change.
+ */
+import http from "node:http";
+import next from "next";
+import { EnvError, env } from "../lib/config/env";
+import { openDatabase, type TOpenDatabase } from "../lib/db/open-database";
+import { log } from "../lib/log/logger";
+import { closeRedis } from "../lib/redis/redis";
+import { ensureSecrets } from "../lib/secrets/ensure-secrets";
+import { seedDemoOnFirstStart } from "../lib/workspaces/seed-demo";
+import { createRealtimeServer } from "./realtime";
+
+async function main() {
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const startedAt = Date.now();
+  const dev = config.NODE_ENV === "development";
+
+  const secrets = await ensureSecrets(config);
+  if (secrets.generated.length) {
+    log.info(`Generated ${secrets.generated.join(" and ")} into ${config.dataDir}/secrets.json (set them by env in production)`);
+  }
+
+  let database: TOpenDatabase;
+  try {
+    database = await openDatabase(env());
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  if (database.kind === "embedded" && !database.ownsEmbedded) {
+    log.warn("Another Chatwerk process owns this data directory; this one shares its database.");
+  }
+  if (database.migrations.applied.length) {
+    log.info(`Applied ${database.migrations.applied.length} migration(s)`, { migrations: database.migrations.applied });
+  }
+  if (config.SEED_DEMO === "true") await seedDemoOnFirstStart({ baseUrl: config.baseUrl });
+
+  const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const upgrade = app.getUpgradeHandler();
+
+  const inFlight = new Set<http.ServerResponse>();
+  const server = http.createServer((req, res) => {
+    inFlight.add(res);
+    res.on("close", () => inFlight.delete(res));
+    if (shuttingDown) res.setHeader("Connection", "close");
+    void handle(req, res);
+  });
+  const realtime = await createRealtimeServer(server);
+  server.on("upgrade", (req, socket, head) => {
+    if (req.url?.startsWith("/socket.io/")) return; // socket.io handles its own upgrades
+    void upgrade(req, socket, head);
+  });
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info(`${signal} received: finishing in-flight requests`);
+    const force = setTimeout(() => {
+      log.error("Shutdown took too long; exiting");
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    server.close();
+    await realtime.close();
+    const deadline = Date.now() + 10_000;
+    while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    server.closeAllConnections();
+    await closeRedis();
+    await database.close();
+    log.info("Stopped cleanly");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  server.listen(config.PORT, config.HOST, () => {
+    log.info(
+      `Chatwerk ${dev ? "(dev) " : ""}ready on ${config.baseUrl} in ${Date.now() - startedAt} ms ` +
+        `(database: ${database.kind}${config.REDIS_URL ? ", redis" : ""})`,
+    );
+  });
+}
+
+main().catch((error: unknown) => {
+  log.error("Fatal error during start", { error: error instanceof Error ? error.stack : String(error) });
+  process.exit(1);
+});
