@@ -1,5 +1,12 @@
 import { env } from "../config/env";
 
+const g = globalThis as unknown as { __chatwerkLogToStderr?: boolean };
+
+/** CLIs keep stdout for their own output (e.g. --json). */
+export function logToStderr(): void {
+  g.__chatwerkLogToStderr = true;
+}
+
 type TLevel = "debug" | "info" | "warn" | "error";
 const ORDER: Record<TLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -12,7 +19,7 @@ function write(level: TLevel, message: string, fields?: Record<string, unknown>)
   }
   if (ORDER[level] < ORDER[threshold]) return;
   const line = fields && Object.keys(fields).length ? `${message} ${JSON.stringify(fields)}` : message;
-  const stream = level === "error" || level === "warn" ? process.stderr : process.stdout;
+  const stream = level === "error" || level === "warn" || g.__chatwerkLogToStderr ? process.stderr : process.stdout;
   stream.write(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${line}\n`);
 }
 

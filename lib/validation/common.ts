@@ -17,7 +17,11 @@ export const ZSlug = z
   .toLowerCase()
   .min(3, "At least 3 characters")
   .max(40, "At most 40 characters")
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Only lowercase letters, digits and hyphens");
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Only lowercase letters, digits and hyphens")
+  .refine((v) => !RESERVED_SLUGS.has(v), "This address is reserved");
+
+/** Paths under /dashboard that are not workspaces. */
+export const RESERVED_SLUGS = new Set(["new", "account", "api", "admin", "settings", "login", "signup"]);
 
 export const ZRole = z.enum(["owner", "admin", "operator"]);
 export type TRole = z.infer<typeof ZRole>;

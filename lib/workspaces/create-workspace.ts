@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db/client";
 import type { TransactionClient } from "../db/transaction";
-import { slugify, ZWorkspaceName } from "../validation/common";
+import { RESERVED_SLUGS, slugify, ZWorkspaceName } from "../validation/common";
 
 /**
  * Creates a workspace with `ownerId` as its owner. The slug is derived from the name;
@@ -23,6 +23,7 @@ async function freeSlug(wanted: string, tx: TransactionClient): Promise<string> 
   const base = wanted.length >= 3 ? wanted : `${wanted || "workspace"}-ws`.replace(/^-/, "");
   const candidates = [base, ...Array.from({ length: 5 }, () => `${base.slice(0, 32)}-${randomBytes(3).toString("hex")}`)];
   for (const candidate of candidates) {
+    if (RESERVED_SLUGS.has(candidate)) continue;
     const taken = await tx.workspace.findUnique({ where: { slug: candidate }, select: { id: true } });
     if (!taken) return candidate;
   }
