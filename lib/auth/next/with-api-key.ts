@@ -6,7 +6,7 @@ export type TApiContext = { workspaceId: string; workspace: { id: string; slug: 
 type THandler<P> = (req: Request, ctx: { api: TApiContext; params: P }) => Promise<Response>;
 
 /** The one wrapper for /api/v1 route handlers: Bearer key → workspace; errors as JSON. */
-export function withApiKey<P = Record<string, string>>(handler: THandler<P>) {
+export function withApiKey<P = Record<string, string | string[]>>(handler: THandler<P>) {
   return async (req: Request, route: { params: Promise<P> }) => {
     try {
       const { apiKeyId, workspace } = await authenticateApiKey(req.headers.get("authorization"));
