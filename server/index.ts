@@ -8,6 +8,7 @@ import next from "next";
 import { EnvError, env } from "../lib/config/env";
 import { openDatabase, type TOpenDatabase } from "../lib/db/open-database";
 import { log } from "../lib/log/logger";
+import { CLIENT_IP_HEADER, resolveClientIp } from "../lib/http/client-ip";
 import { closeRedis } from "../lib/redis/redis";
 import { ensureSecrets } from "../lib/secrets/ensure-secrets";
 import { seedDemoOnFirstStart } from "../lib/workspaces/seed-demo";
@@ -57,6 +58,7 @@ async function main() {
     inFlight.add(res);
     res.on("close", () => inFlight.delete(res));
     if (shuttingDown) res.setHeader("Connection", "close");
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp(req, config.TRUST_PROXY === "true");
     void handle(req, res);
   });
   const realtime = await createRealtimeServer(server);

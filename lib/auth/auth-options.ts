@@ -6,6 +6,7 @@ import { db } from "../db/client";
 import { isAppError } from "../errors/app-error";
 import { authorizeCredentials } from "./authorize-credentials";
 import { googleSignIn } from "./google-sign-in";
+import { clientIp } from "../http/client-ip";
 
 /**
  * next-auth v4 with JWT sessions (the Credentials provider requires them). The token
@@ -83,12 +84,4 @@ export function authOptions(): NextAuthOptions {
   };
 }
 
-export function clientIp(headers: Record<string, unknown> | Headers | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const v = headers[name];
-    return typeof v === "string" ? v : Array.isArray(v) ? String(v[0]) : undefined;
-  };
-  return (get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "local").slice(0, 64);
-}
+export { clientIp } from "../http/client-ip";

@@ -52,6 +52,7 @@ const ZEnv = z.object({
   OPERATOR_REPRESENTATIVE: optionalString,
   OPERATOR_REGISTER: optionalString,
   NEXTAUTH_URL: optionalString,
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
