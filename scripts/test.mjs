@@ -15,6 +15,12 @@ const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: "inherit", en
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failed = false;
 
+// 0. a current production build (the server lifecycle test and the end-to-end tests use it)
+if (buildIsStale()) {
+  console.log("Production build missing or older than the sources: building first...");
+  if (run("npm", ["run", "build"]) !== 0) process.exit(1);
+}
+
 // 1. vitest
 const vitestJson = path.join(reportDir, "vitest.json");
 const vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
@@ -38,10 +44,6 @@ if (!existsSync(chromium)) {
     totals.failed += 1;
   }
 } else {
-  if (buildIsStale()) {
-    console.log("Production build missing or older than the sources: building for the end-to-end tests...");
-    if (run("npm", ["run", "build"]) !== 0) process.exit(1);
-  }
   const pwJson = path.join(reportDir, "playwright.json");
   const pwStatus = run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
   if (existsSync(pwJson)) {

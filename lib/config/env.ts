@@ -26,7 +26,7 @@ const optionalUrl = (protocols: string[]) =>
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ message: "must be a port number" }).int("must be a port number").min(1, "must be 1-65535").max(65535, "must be 1-65535").default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   BASE_URL: optionalUrl(["http:", "https:"]),
   DATA_DIR: z.string().min(1).default("./.data"),
