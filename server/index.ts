@@ -8,6 +8,7 @@ import next from "next";
 import { EnvError, env } from "../lib/config/env";
 import { openDatabase, type TOpenDatabase } from "../lib/db/open-database";
 import { log } from "../lib/log/logger";
+import { mailboxEnabled } from "../lib/mail/send-mail";
 import { CLIENT_IP_HEADER, resolveClientIp } from "../lib/http/client-ip";
 import { closeRedis } from "../lib/redis/redis";
 import { ensureSecrets } from "../lib/secrets/ensure-secrets";
@@ -45,6 +46,9 @@ async function main() {
   }
   if (database.migrations.applied.length) {
     log.info(`Applied ${database.migrations.applied.length} migration(s)`, { migrations: database.migrations.applied });
+  }
+  if (!config.SMTP_URL && !mailboxEnabled()) {
+    log.warn(`SMTP_URL is not set: emails are only written to ${config.dataDir}/outbox. Set SMTP_URL so users receive them.`);
   }
   if (config.SEED_DEMO === "true") await seedDemoOnFirstStart({ baseUrl: config.baseUrl });
 

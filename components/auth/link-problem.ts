@@ -3,11 +3,11 @@ import type { TActionError } from "@/lib/auth/next/action-result";
 export type TLinkProblem = "used" | "expired" | "invalid";
 
 /**
- * Why a one-time link failed. lib/auth/auth-tokens reports "not_found" for unknown links
- * and "gone" for used or expired ones; only its message tells those two apart.
+ * Why a one-time link failed: "not_found" for unknown links, "gone" with a reason for used
+ * or expired ones (lib/auth/auth-tokens).
  */
 export function linkProblem(error: TActionError): TLinkProblem | null {
   if (error.code === "not_found" || error.code === "validation_failed") return "invalid";
-  if (error.code === "gone") return /expired/i.test(error.message) ? "expired" : "used";
+  if (error.code === "gone") return error.reason === "expired" ? "expired" : "used";
   return null;
 }

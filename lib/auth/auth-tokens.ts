@@ -27,12 +27,14 @@ export async function issueAuthToken(userId: string, purpose: TAuthTokenPurpose,
 export async function consumeAuthToken(secret: string, purpose: TAuthTokenPurpose, tx: TransactionClient = db()) {
   const token = await tx.authToken.findUnique({ where: { tokenHash: hashSecret(secret) } });
   if (!token || token.purpose !== purpose) throw new AppError("not_found", "This link is not valid.");
-  if (token.usedAt) throw new AppError("gone", "This link has already been used.");
-  if (token.expiresAt < new Date()) throw new AppError("gone", "This link has expired. Request a new one.");
+  if (token.usedAt) throw new AppError("gone", "This link has already been used.", { details: { reason: "used" } });
+  if (token.expiresAt < new Date()) {
+    throw new AppError("gone", "This link has expired. Request a new one.", { details: { reason: "expired" } });
+  }
   const claimed = await tx.authToken.updateMany({
     where: { id: token.id, usedAt: null },
     data: { usedAt: new Date() },
   });
-  if (claimed.count !== 1) throw new AppError("gone", "This link has already been used.");
+  if (claimed.count !== 1) throw new AppError("gone", "This link has already been used.", { details: { reason: "used" } });
   return token.userId;
 }

@@ -42,6 +42,7 @@ const ZEnv = z.object({
   GOOGLE_CLIENT_SECRET: optionalString,
   SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
   MAIL_FROM: optionalString,
+  DEV_MAILBOX: z.enum(["auto", "true", "false"]).default("auto"),
   OPERATOR_NAME: optionalString,
   OPERATOR_ADDRESS: optionalString,
   OPERATOR_EMAIL: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, {

@@ -19,8 +19,17 @@ function outboxDir() {
   return path.join(env().dataDir, "outbox");
 }
 
+/**
+ * The dev mailbox shows every outgoing email (verification and reset links included) to
+ * whoever opens it, so it is on only without SMTP and only for a local installation
+ * (development mode or a loopback BASE_URL), unless DEV_MAILBOX says otherwise.
+ */
 export function mailboxEnabled(): boolean {
-  return !env().SMTP_URL;
+  const config = env();
+  if (config.SMTP_URL || config.DEV_MAILBOX === "false") return false;
+  if (config.DEV_MAILBOX === "true") return true;
+  const host = new URL(config.baseUrl).hostname;
+  return config.NODE_ENV === "development" || host === "localhost" || host === "127.0.0.1" || host === "[::1]";
 }
 
 export async function sendMail(mail: TMail): Promise<void> {
@@ -49,7 +58,14 @@ export async function listOutbox(limit = 50): Promise<TStoredMail[]> {
   }
   files.sort().reverse();
   const mails = await Promise.all(
-    files.slice(0, limit).map(async (f) => JSON.parse(await readFile(path.join(outboxDir(), f), "utf8")) as TStoredMail),
+    files.slice(0, limit).map(async (f) => {
+      try {
+        return JSON.parse(await readFile(path.join(outboxDir(), f), "utf8")) as TStoredMail;
+      } catch {
+        log.warn(`Skipping unreadable outbox file ${f}`);
+        return null;
+      }
+    }),
   );
-  return mails;
+  return mails.filter((m): m is TStoredMail => m !== null);
 }

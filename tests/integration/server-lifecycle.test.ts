@@ -12,9 +12,9 @@ import { afterAll, describe, expect, it } from "vitest";
 const root = path.resolve(__dirname, "../..");
 const dataDir = mkdtempSync(path.join(tmpdir(), "cw-lifecycle-"));
 const port = 3900 + Math.floor(Math.random() * 50);
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
-  NODE_ENV: "production",
+  NODE_ENV: "production" as const,
   PORT: String(port),
   HOST: "127.0.0.1",
   BASE_URL: `http://127.0.0.1:${port}`,
