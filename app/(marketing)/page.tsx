@@ -1,3 +1,9 @@
-export default function Home() {
-  return <main className="p-8 text-2xl font-semibold text-brand-700">Chatwerk</main>;
+import { pageMetadata } from "@/components/marketing/page-metadata";
+import { HomePage } from "@/components/marketing/pages/home-page";
+
+export const dynamic = "force-dynamic";
+export const generateMetadata = pageMetadata("home", "de");
+
+export default function Page() {
+  return <HomePage locale="de" />;
 }

@@ -1,0 +1,9 @@
+import { pageMetadata } from "@/components/marketing/page-metadata";
+import { HomePage } from "@/components/marketing/pages/home-page";
+
+export const dynamic = "force-dynamic";
+export const generateMetadata = pageMetadata("home", "en");
+
+export default function Page() {
+  return <HomePage locale="en" />;
+}
