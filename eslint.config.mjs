@@ -21,6 +21,11 @@ const config = [
     },
   },
   {
+    // vitest helpers named use* are not React hooks.
+    files: ["tests/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     files: ["lib/config/**", "scripts/**", "tests/**", "playwright.config.ts", "vitest.config.ts", "next.config.ts", "proxy.ts", "*.mjs"],
     rules: { "no-restricted-syntax": "off" },
   },

@@ -16,6 +16,12 @@ export async function deleteAccount(userId: string, input: { password?: string; 
     throw new AppError("validation_failed", "The password is wrong.", { details: { field: "password" } });
   }
   return db().$transaction(async (tx) => {
+    // Lock every membership of the user's workspaces so two co-owners deleting their
+    // accounts at once cannot both pass the last-owner check.
+    await tx.$queryRaw`
+      SELECT id FROM memberships
+      WHERE workspace_id IN (SELECT workspace_id FROM memberships WHERE user_id = ${userId})
+      ORDER BY id FOR UPDATE`;
     const memberships = await tx.membership.findMany({
       where: { userId },
       include: { workspace: { include: { memberships: { select: { userId: true, role: true } } } } },

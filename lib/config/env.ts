@@ -98,6 +98,9 @@ export function env(): TEnv {
 
 /** Values the runtime (not the operator) decides, such as generated secrets. */
 export function setRuntimeEnv(patch: Partial<Record<string, string>>): void {
-  Object.assign(process.env, patch);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
   globalForEnv.__chatwerkEnv = undefined;
 }

@@ -53,8 +53,8 @@ export async function applyMigrations(
   await client.connect();
   const result: TMigrationResult = { applied: [], skipped: [] };
   try {
-    await client.query(CREATE_TABLE);
     await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
+    await client.query(CREATE_TABLE);
     const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );

@@ -34,6 +34,7 @@ function fromAcceptLanguage(header: string | null | undefined): TLocale | undefi
       const [tag, q] = part.trim().split(";q=");
       return { lang: (tag ?? "").slice(0, 2).toLowerCase(), q: q ? Number(q) : 1 };
     })
+    .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q);
   return ranked.find((r) => isLocale(r.lang))?.lang as TLocale | undefined;
 }

@@ -28,6 +28,8 @@ export async function inviteMember(ctx: TWorkspaceContext, raw: TInviteInput, me
 
   const secret = createSecret();
   const { workspace, inviter } = await db().$transaction(async (tx) => {
+    // Lock the workspace row: concurrent invitations for the last seat count one at a time.
+    await tx.$queryRaw`SELECT id FROM workspaces WHERE id = ${ctx.workspaceId} FOR UPDATE`;
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: ctx.workspaceId } });
     const alreadyMember = await tx.membership.findFirst({
       where: { workspaceId: ctx.workspaceId, user: { email: input.email } },

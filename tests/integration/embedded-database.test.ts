@@ -102,8 +102,8 @@ describe("embedded database", () => {
     expect((await readLock(dataDir)).pid).toBe(process.ppid);
   });
 
-  // Known bug (lib/db/embedded/start-embedded.ts tryJoin): a lock with our own pid counts as stale.
-  it.todo("a second start in the same process does not open the same files a second time", async () => {
+  // Regression (found by this suite, fixed in lib):
+  it("a second start in the same process does not open the same files a second time", async () => {
     const dataDir = await freshDataDir("twice");
     await open(dataDir);
     const second = await startEmbeddedDatabase({ dataDir }).then(

@@ -125,8 +125,8 @@ describe("env() and setRuntimeEnv", () => {
     expect(env().baseUrl).toBe("http://localhost:4124");
   });
 
-  // Known bug (lib/config/env.ts setRuntimeEnv): Object.assign stores undefined as the string "undefined".
-  it.todo("treats an undefined value as unsetting the variable", () => {
+  // Regression (found by this suite, fixed in lib):
+  it("treats an undefined value as unsetting the variable", () => {
     setRuntimeEnv({ BASE_URL: "https://chat.example.com" });
     setRuntimeEnv({ BASE_URL: undefined });
     expect(() => env()).not.toThrow();

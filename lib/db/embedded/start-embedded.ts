@@ -31,6 +31,13 @@ const MAX_UNIX_PATH = 100;
 
 export class DataDirLockedError extends Error {}
 
+/** Data directories this process owns right now: a second start joins instead of reopening the files. */
+const g = globalThis as unknown as { __chatwerkEmbedded?: Map<string, TPoolConfig> };
+function liveInProcess(): Map<string, TPoolConfig> {
+  g.__chatwerkEmbedded ??= new Map();
+  return g.__chatwerkEmbedded;
+}
+
 function socketFile(dir: string) {
   return path.join(dir, `.s.PGSQL.${SOCKET_PORT}`);
 }
@@ -95,7 +102,9 @@ export async function startEmbeddedDatabase(options: {
   maxConnections?: number;
   workerUrl?: URL;
 }): Promise<TEmbeddedDatabase> {
-  const { dataDir } = options;
+  const dataDir = path.resolve(options.dataDir);
+  const live = liveInProcess().get(dataDir);
+  if (live) return { poolConfig: live, owned: false, stop: async () => {} };
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const lockPath = path.join(dataDir, "db.lock");
 
@@ -135,6 +144,7 @@ export async function startEmbeddedDatabase(options: {
     throw error;
   }
 
+  liveInProcess().set(dataDir, poolConfigFor(socketDir));
   let stopped = false;
   return {
     poolConfig: poolConfigFor(socketDir),
@@ -142,6 +152,7 @@ export async function startEmbeddedDatabase(options: {
     async stop() {
       if (stopped) return;
       stopped = true;
+      liveInProcess().delete(dataDir);
       await stopWorker(worker);
       await rm(socketFile(socketDir), { force: true });
       const current = await readLock(lockPath);
