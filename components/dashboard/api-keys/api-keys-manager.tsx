@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/dashboard/[workspace]/actions";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert, EmptyState } from "@/components/ui/feedback";
@@ -127,31 +128,21 @@ export function ApiKeysManager({ slug, keys }: { slug: string; keys: TKey[] }) {
         )}
       </Dialog>
 
-      <Dialog
+      <ConfirmDialog
         open={revoking !== null}
         onClose={() => setRevoking(null)}
         title={t("revokeTitle")}
         description={t("revokeText", { name: revoking?.name ?? "" })}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setRevoking(null)}>
-              {t("cancel")}
-            </Button>
-            <Button
-              variant="danger"
-              loading={pending}
-              onClick={() =>
-                start(async () => {
-                  if (!revoking) return;
-                  const result = await revokeApiKeyAction(slug, { apiKeyId: revoking.id });
-                  setRevoking(null);
-                  toast.show(result.ok ? t("revoked") : result.error.message, result.ok ? "success" : "error");
-                })
-              }
-            >
-              {t("revoke")}
-            </Button>
-          </>
+        cancelLabel={t("cancel")}
+        confirmLabel={t("revoke")}
+        pending={pending}
+        onConfirm={() =>
+          start(async () => {
+            if (!revoking) return;
+            const result = await revokeApiKeyAction(slug, { apiKeyId: revoking.id });
+            setRevoking(null);
+            toast.show(result.ok ? t("revoked") : result.error.message, result.ok ? "success" : "error");
+          })
         }
       />
     </Card>

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { changeMemberRoleAction, removeMemberAction, revokeInvitationAction } from "@/app/dashboard/[workspace]/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Badge } from "@/components/ui/feedback";
 import { Select } from "@/components/ui/field";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
@@ -80,33 +80,23 @@ export function MembersTable({ slug, members, actorRole }: { slug: string; membe
           })}
         </TBody>
       </Table>
-      <Dialog
+      <ConfirmDialog
         open={removing !== null}
         onClose={() => setRemoving(null)}
         title={removing?.isSelf ? t("leaveTitle") : t("removeTitle")}
         description={removing?.isSelf ? t("leaveText") : t("removeText", { name: removing?.name || removing?.email || "" })}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setRemoving(null)}>
-              {t("cancel")}
-            </Button>
-            <Button
-              variant="danger"
-              loading={pending}
-              onClick={() =>
-                start(async () => {
-                  if (!removing) return;
-                  const result = await removeMemberAction(slug, { membershipId: removing.id });
-                  setRemoving(null);
-                  if (!result.ok) return toast.show(result.error.message, "error");
-                  if (result.data.left) return router.push("/dashboard");
-                  toast.show(t("removed"));
-                })
-              }
-            >
-              {removing?.isSelf ? t("leave") : t("remove")}
-            </Button>
-          </>
+        cancelLabel={t("cancel")}
+        confirmLabel={removing?.isSelf ? t("leave") : t("remove")}
+        pending={pending}
+        onConfirm={() =>
+          start(async () => {
+            if (!removing) return;
+            const result = await removeMemberAction(slug, { membershipId: removing.id });
+            setRemoving(null);
+            if (!result.ok) return toast.show(result.error.message, "error");
+            if (result.data.left) return router.push("/dashboard");
+            toast.show(t("removed"));
+          })
         }
       />
     </>
