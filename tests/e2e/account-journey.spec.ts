@@ -88,6 +88,7 @@ test("an invitation is accepted by a second user who signs up through it", async
   await second.getByLabel("Name", { exact: true }).fill("Carla Colleague");
   await second.getByLabel("Passwort", { exact: true }).fill("anderes-passwort-77");
   await second.getByRole("button", { name: /Konto erstellen/ }).click();
+  await expect(second.getByRole("heading", { name: "Ihr Konto ist bereit" })).toBeVisible();
   await logIn(second, colleague, "anderes-passwort-77");
   await expect(second).toHaveURL(/\/dashboard\/ines-team/);
   await second.getByRole("link", { name: "Team" }).first().click();

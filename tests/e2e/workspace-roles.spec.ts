@@ -57,6 +57,7 @@ test("an operator sees only the operator sections and cannot open admin pages", 
   await op.getByLabel("Name", { exact: true }).fill("Otto Operator");
   await op.getByLabel("Passwort", { exact: true }).fill(PASSWORD);
   await op.getByRole("button", { name: /Konto erstellen/ }).click();
+  await expect(op.getByRole("heading", { name: "Ihr Konto ist bereit" })).toBeVisible();
   await logIn(op, operatorEmail, PASSWORD);
 
   const nav = op.getByRole("navigation", { name: "Hauptnavigation" }).first();
