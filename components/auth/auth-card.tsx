@@ -54,3 +54,6 @@ export function AuthCard({
 
 /** Inline text link in the auth screens' style. */
 export const LINK = "font-medium text-brand-600 underline-offset-4 hover:text-brand-700 hover:underline";
+
+/** Rich-text tag for the email address in a card's description (`t.rich(key, { strong })`). */
+export const strong = (chunks: ReactNode) => <strong className="font-medium text-slate-900">{chunks}</strong>;

@@ -6,11 +6,11 @@ import { useRef, useState, useTransition, type FormEvent } from "react";
 import { requestPasswordResetAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/feedback";
-import { Field, fieldAria, Input } from "@/components/ui/field";
-import { AuthCard, LINK } from "./auth-card";
+import { AuthCard, LINK, strong } from "./auth-card";
 import { DevMailboxLink } from "./dev-mailbox-link";
+import { EmailField } from "./email-field";
 import { KeyIcon, MailIcon } from "./icons";
-import { emailProblem, NETWORK_ERROR, useFormErrors } from "./use-form-errors";
+import { emailProblem, useFormErrors } from "./use-form-errors";
 import { useHeadingFocus } from "./use-heading-focus";
 
 const HEADING = "forgot-heading";
@@ -18,7 +18,6 @@ const HEADING = "forgot-heading";
 /** The answer is the same whether or not an account exists for the address. */
 export function ForgotPasswordForm({ initialEmail, mailboxEnabled }: { initialEmail: string; mailboxEnabled: boolean }) {
   const t = useTranslations("auth.forgot");
-  const tf = useTranslations("auth.fields");
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(["email"] as const, { formRef });
   const [pending, start] = useTransition();
@@ -38,7 +37,7 @@ export function ForgotPasswordForm({ initialEmail, mailboxEnabled }: { initialEm
         headingId={HEADING}
         icon={<MailIcon />}
         title={t("sentTitle")}
-        description={t.rich("sentText", { email: sentTo, strong: (c) => <strong className="font-medium text-slate-900">{c}</strong> })}
+        description={t.rich("sentText", { email: sentTo, strong })}
         footer={backToLogin}
       >
         <Button variant="secondary" className="w-full" onClick={() => setSentTo(null)}>
@@ -52,40 +51,27 @@ export function ForgotPasswordForm({ initialEmail, mailboxEnabled }: { initialEm
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!errors.check({ email: emailProblem(email) })) return;
-    start(async () => {
-      try {
-        const result = await requestPasswordResetAction({ email });
-        if (result.ok) setSentTo(result.data.email);
-        else errors.fromAction(result.error);
-      } catch {
-        errors.fromAction(NETWORK_ERROR);
-      }
-    });
+    start(errors.attempt(async () => {
+      const result = await requestPasswordResetAction({ email });
+      if (result.ok) setSentTo(result.data.email);
+      else errors.fromAction(result.error);
+    }));
   }
 
   return (
     <AuthCard headingId={HEADING} icon={<KeyIcon />} title={t("title")} description={t("subtitle")} footer={backToLogin}>
       <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-5">
         {errors.formError && <Alert tone="danger">{errors.formError}</Alert>}
-        <Field id="forgot-email" label={tf("email")} error={errors.fieldError("email")}>
-          <Input
-            {...fieldAria("forgot-email", errors.fieldError("email"))}
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder={tf("emailPlaceholder")}
-            required
-            autoFocus
-            value={email}
-            onChange={(e) => {
-              setEmail(e.target.value);
-              errors.clearField("email");
-            }}
-          />
-        </Field>
+        <EmailField
+          id="forgot-email"
+          error={errors.fieldError("email")}
+          autoFocus
+          value={email}
+          onChange={(value) => {
+            setEmail(value);
+            errors.clearField("email");
+          }}
+        />
         <Button type="submit" className="w-full" loading={pending}>
           {t("submit")}
         </Button>

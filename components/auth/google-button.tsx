@@ -1,25 +1,14 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { GoogleMark } from "./icons";
+import { NavigatingButton } from "./action-buttons";
 
 export function GoogleButton({ label, callbackUrl }: { label: string; callbackUrl: string }) {
-  const [pending, setPending] = useState(false);
   return (
-    <Button
-      variant="secondary"
-      className="w-full"
-      loading={pending}
-      onClick={() => {
-        setPending(true);
-        void signIn("google", { callbackUrl }).catch(() => setPending(false));
-      }}
-    >
-      {!pending && <GoogleMark />}
+    <NavigatingButton navigate={() => signIn("google", { callbackUrl })} icon={<GoogleMark />}>
       {label}
-    </Button>
+    </NavigatingButton>
   );
 }
 

@@ -7,9 +7,10 @@ import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { resendVerificationAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/feedback";
-import { Field, fieldAria, Input } from "@/components/ui/field";
+import { fieldAria } from "@/components/ui/field";
 import { LINK } from "./auth-card";
 import { DevMailboxLink } from "./dev-mailbox-link";
+import { EmailField } from "./email-field";
 import { GoogleButton, OrDivider } from "./google-button";
 import { PasswordInput } from "./password-input";
 import { emailProblem, NETWORK_ERROR, useFormErrors } from "./use-form-errors";
@@ -131,25 +132,17 @@ export function LoginForm({
             )}
           </LoginNotice>
         )}
-        <Field id="login-email" label={tf("email")} error={emailError}>
-          <Input
-            {...fieldAria("login-email", emailError)}
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder={tf("emailPlaceholder")}
-            required
-            autoFocus={!initialEmail}
-            value={email}
-            onChange={(e) => {
-              setEmail(e.target.value);
-              errors.clearField("email");
-            }}
-          />
-        </Field>
+        <EmailField
+          id="login-email"
+          error={emailError}
+          autoComplete="username"
+          autoFocus={!initialEmail}
+          value={email}
+          onChange={(value) => {
+            setEmail(value);
+            errors.clearField("email");
+          }}
+        />
         <div className="space-y-1.5">
           <div className="flex items-baseline justify-between gap-3">
             <label htmlFor="login-password" className="block text-sm font-medium text-slate-800">

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type InputHTMLAttributes } from "react";
+import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/field";
-import { EyeIcon } from "./icons";
+import { CheckIcon, EyeIcon } from "./icons";
 
 /** Password field with a show/hide toggle (a plain button, so Enter still submits the form). */
 export function PasswordInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
@@ -23,5 +24,17 @@ export function PasswordInput(props: Omit<InputHTMLAttributes<HTMLInputElement>,
         <EyeIcon open={!visible} />
       </button>
     </div>
+  );
+}
+
+/** The length rule under a new-password field; turns green once the password is long enough. */
+export function PasswordRuleHint({ password, min }: { password: string; min: number }) {
+  const t = useTranslations("auth.fields");
+  const longEnough = password.length >= min;
+  return (
+    <span className={cn("inline-flex items-center gap-1 transition-colors", longEnough && "text-emerald-700")}>
+      <CheckIcon className={cn("size-3.5", longEnough ? "opacity-100" : "opacity-40")} />
+      {t("passwordRule", { min })}
+    </span>
   );
 }

@@ -5,14 +5,13 @@ import { useRef, useState, useTransition, type FormEvent } from "react";
 import { resendVerificationAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/feedback";
-import { Field, fieldAria, Input } from "@/components/ui/field";
 import { DevMailboxLink } from "./dev-mailbox-link";
-import { emailProblem, NETWORK_ERROR, useFormErrors } from "./use-form-errors";
+import { EmailField } from "./email-field";
+import { emailProblem, useFormErrors } from "./use-form-errors";
 
 /** Email field → a fresh verification link; the answer never says whether the account exists. */
 export function ResendVerificationForm({ mailboxEnabled }: { mailboxEnabled: boolean }) {
   const t = useTranslations("auth.verify");
-  const tf = useTranslations("auth.fields");
   const formRef = useRef<HTMLFormElement>(null);
   const errors = useFormErrors(["email"] as const, { formRef });
   const [pending, start] = useTransition();
@@ -22,15 +21,11 @@ export function ResendVerificationForm({ mailboxEnabled }: { mailboxEnabled: boo
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!errors.check({ email: emailProblem(email) })) return;
-    start(async () => {
-      try {
-        const result = await resendVerificationAction({ email });
-        if (result.ok) setSentTo(result.data.email);
-        else errors.fromAction(result.error);
-      } catch {
-        errors.fromAction(NETWORK_ERROR);
-      }
-    });
+    start(errors.attempt(async () => {
+      const result = await resendVerificationAction({ email });
+      if (result.ok) setSentTo(result.data.email);
+      else errors.fromAction(result.error);
+    }));
   }
 
   if (sentTo) {
@@ -44,24 +39,16 @@ export function ResendVerificationForm({ mailboxEnabled }: { mailboxEnabled: boo
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       {errors.formError && <Alert tone="danger">{errors.formError}</Alert>}
-      <Field id="resend-email" label={t("resendLabel")} error={errors.fieldError("email")}>
-        <Input
-          {...fieldAria("resend-email", errors.fieldError("email"))}
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder={tf("emailPlaceholder")}
-          required
-          value={email}
-          onChange={(e) => {
-            setEmail(e.target.value);
-            errors.clearField("email");
-          }}
-        />
-      </Field>
+      <EmailField
+        id="resend-email"
+        label={t("resendLabel")}
+        error={errors.fieldError("email")}
+        value={email}
+        onChange={(value) => {
+          setEmail(value);
+          errors.clearField("email");
+        }}
+      />
       <Button type="submit" variant="secondary" className="w-full" loading={pending}>
         {t("resendButton")}
       </Button>

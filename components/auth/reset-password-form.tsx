@@ -1,18 +1,17 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { resetPasswordAction } from "@/app/(auth)/actions";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Alert } from "@/components/ui/feedback";
 import { Field, fieldAria } from "@/components/ui/field";
-import { AuthCard, LINK } from "./auth-card";
-import { AlertIcon, CheckIcon, KeyIcon, LinkBrokenIcon } from "./icons";
+import { AuthCard } from "./auth-card";
+import { KeyIcon } from "./icons";
 import { linkProblem, type TLinkProblem } from "./link-problem";
-import { PasswordInput } from "./password-input";
-import { NETWORK_ERROR, newPasswordProblem, useFormErrors } from "./use-form-errors";
+import { PasswordInput, PasswordRuleHint } from "./password-input";
+import { LinkProblemCard, loginWithEmailHref, SuccessCard } from "./result-cards";
+import { newPasswordProblem, useFormErrors } from "./use-form-errors";
 import { useHeadingFocus } from "./use-heading-focus";
 
 type TScreen = { kind: "form" } | { kind: "done"; email: string } | { kind: "problem"; problem: TLinkProblem };
@@ -33,33 +32,23 @@ export function ResetPasswordForm({ token, passwordMinLength }: { token: string 
 
   if (screen.kind === "done") {
     return (
-      <AuthCard headingId={HEADING} tone="success" icon={<CheckIcon />} title={t("successTitle")} description={t("successText")}>
-        <ButtonLink href={`/login?email=${encodeURIComponent(screen.email)}`} className="w-full">
-          {t("successButton")}
-        </ButtonLink>
-      </AuthCard>
+      <SuccessCard
+        headingId={HEADING}
+        title={t("successTitle")}
+        description={t("successText")}
+        href={loginWithEmailHref(screen.email)}
+        action={t("successButton")}
+      />
     );
   }
 
   if (screen.kind === "problem") {
-    const { problem } = screen;
     return (
-      <AuthCard
-        headingId={HEADING}
-        tone={problem === "invalid" ? "danger" : "warning"}
-        icon={problem === "invalid" ? <LinkBrokenIcon /> : <AlertIcon />}
-        title={t(`${problem}Title`)}
-        description={t(`${problem}Text`)}
-        footer={
-          <Link href="/login" className={LINK}>
-            {tForgot("backToLogin")}
-          </Link>
-        }
-      >
+      <LinkProblemCard headingId={HEADING} problem={screen.problem} t={t} loginLink={tForgot("backToLogin")}>
         <ButtonLink href="/forgot-password" className="w-full">
           {t("requestNew")}
         </ButtonLink>
-      </AuthCard>
+      </LinkProblemCard>
     );
   }
 
@@ -70,20 +59,15 @@ export function ResetPasswordForm({ token, passwordMinLength }: { token: string 
       confirm: !confirm ? "passwordRequired" : confirm !== password ? "passwordMismatch" : null,
     });
     if (!ok) return;
-    start(async () => {
-      try {
-        const result = await resetPasswordAction({ token: token ?? "", password, confirm });
-        if (result.ok) return setScreen({ kind: "done", email: result.data.email });
-        const problem = result.error.field ? null : linkProblem(result.error);
-        if (problem) setScreen({ kind: "problem", problem });
-        else errors.fromAction(result.error);
-      } catch {
-        errors.fromAction(NETWORK_ERROR);
-      }
-    });
+    start(errors.attempt(async () => {
+      const result = await resetPasswordAction({ token: token ?? "", password, confirm });
+      if (result.ok) return setScreen({ kind: "done", email: result.data.email });
+      const problem = result.error.field ? null : linkProblem(result.error);
+      if (problem) setScreen({ kind: "problem", problem });
+      else errors.fromAction(result.error);
+    }));
   }
 
-  const longEnough = password.length >= passwordMinLength;
   return (
     <AuthCard headingId={HEADING} icon={<KeyIcon />} title={t("title")} description={t("subtitle")}>
       <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-5">
@@ -92,12 +76,7 @@ export function ResetPasswordForm({ token, passwordMinLength }: { token: string 
           id="reset-password"
           label={tf("newPassword")}
           error={errors.fieldError("password")}
-          hint={
-            <span className={cn("inline-flex items-center gap-1 transition-colors", longEnough && "text-emerald-700")}>
-              <CheckIcon className={cn("size-3.5", longEnough ? "opacity-100" : "opacity-40")} />
-              {tf("passwordRule", { min: passwordMinLength })}
-            </span>
-          }
+          hint={<PasswordRuleHint password={password} min={passwordMinLength} />}
         >
           <PasswordInput
             {...fieldAria("reset-password", errors.fieldError("password"), true)}

@@ -4,16 +4,17 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { resendVerificationAction, signUpAction } from "@/app/(auth)/actions";
-import { Button, ButtonLink } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
+import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/feedback";
 import { Field, fieldAria, Input } from "@/components/ui/field";
 import { isLocale, marketingPath } from "@/lib/i18n/locale";
-import { AuthCard, LINK } from "./auth-card";
+import { AuthCard, LINK, strong } from "./auth-card";
 import { DevMailboxLink } from "./dev-mailbox-link";
+import { EmailField } from "./email-field";
 import { GoogleButton, OrDivider } from "./google-button";
-import { CheckIcon, MailIcon } from "./icons";
-import { PasswordInput } from "./password-input";
+import { MailIcon } from "./icons";
+import { PasswordInput, PasswordRuleHint } from "./password-input";
+import { SuccessCard } from "./result-cards";
 import { emailProblem, NETWORK_ERROR, newPasswordProblem, useFormErrors } from "./use-form-errors";
 import { useHeadingFocus } from "./use-heading-focus";
 
@@ -56,20 +57,13 @@ export function SignUpForm({
   if (screen.kind === "ready") {
     const callbackUrl = `/dashboard/${encodeURIComponent(screen.workspaceSlug)}`;
     return (
-      <AuthCard
+      <SuccessCard
         headingId={HEADING}
-        tone="success"
-        icon={<CheckIcon />}
         title={t("readyTitle")}
-        description={t.rich("readyText", { email: screen.email, strong: (c) => <strong className="font-medium text-slate-900">{c}</strong> })}
-      >
-        <ButtonLink
-          href={`/login?callbackUrl=${encodeURIComponent(callbackUrl)}&email=${encodeURIComponent(screen.email)}`}
-          className="w-full"
-        >
-          {t("readyButton")}
-        </ButtonLink>
-      </AuthCard>
+        description={t.rich("readyText", { email: screen.email, strong })}
+        href={`/login?callbackUrl=${encodeURIComponent(callbackUrl)}&email=${encodeURIComponent(screen.email)}`}
+        action={t("readyButton")}
+      />
     );
   }
   return (
@@ -129,11 +123,12 @@ function SignUpFields({
   const [values, setValues] = useState({ name: "", email: initialEmail, password: "", workspaceName: "" });
   const [emailTaken, setEmailTaken] = useState<string | null>(null);
 
-  const set = (field: (typeof FIELDS)[number]) => (e: { target: { value: string } }) => {
-    setValues((v) => ({ ...v, [field]: e.target.value }));
+  const update = (field: (typeof FIELDS)[number], value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
     errors.clearField(field);
     if (field === "email") setEmailTaken(null);
   };
+  const set = (field: (typeof FIELDS)[number]) => (e: { target: { value: string } }) => update(field, e.target.value);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -145,28 +140,23 @@ function SignUpFields({
       workspaceName: values.workspaceName.trim().length === 1 ? "workspaceNameTooShort" : null,
     });
     if (!ok) return;
-    start(async () => {
-      try {
-        const result = await signUpAction({
-          ...values,
-          workspaceName: invitation ? undefined : values.workspaceName,
-          invitationToken: invitation?.token,
-        });
-        if (result.ok) return onDone(result.data);
-        if (result.error.code === "conflict") {
-          setEmailTaken(values.email.trim());
-          errors.show({ fields: { email: t("emailTaken") } });
-          return;
-        }
-        errors.fromAction(result.error);
-      } catch {
-        errors.fromAction(NETWORK_ERROR);
+    start(errors.attempt(async () => {
+      const result = await signUpAction({
+        ...values,
+        workspaceName: invitation ? undefined : values.workspaceName,
+        invitationToken: invitation?.token,
+      });
+      if (result.ok) return onDone(result.data);
+      if (result.error.code === "conflict") {
+        setEmailTaken(values.email.trim());
+        errors.show({ fields: { email: t("emailTaken") } });
+        return;
       }
-    });
+      errors.fromAction(result.error);
+    }));
   }
 
   const err = errors.fieldError;
-  const passwordLongEnough = values.password.length >= passwordMinLength;
 
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-5">
@@ -185,22 +175,14 @@ function SignUpFields({
         />
       </Field>
       <div>
-        <Field id="signup-email" label={tf("email")} error={err("email")} hint={invitation ? t("invitationEmailHint") : undefined}>
-          <Input
-            {...fieldAria("signup-email", err("email"), Boolean(invitation))}
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder={tf("emailPlaceholder")}
-            maxLength={254}
-            required
-            value={values.email}
-            onChange={set("email")}
-          />
-        </Field>
+        <EmailField
+          id="signup-email"
+          error={err("email")}
+          hint={invitation ? t("invitationEmailHint") : undefined}
+          maxLength={254}
+          value={values.email}
+          onChange={(value) => update("email", value)}
+        />
         {emailTaken && err("email") && (
           <p className="mt-1 text-xs text-slate-600">
             {t.rich("emailTakenActions", {
@@ -222,12 +204,7 @@ function SignUpFields({
         id="signup-password"
         label={tf("password")}
         error={err("password")}
-        hint={
-          <span className={cn("inline-flex items-center gap-1 transition-colors", passwordLongEnough && "text-emerald-700")}>
-            <CheckIcon className={cn("size-3.5", passwordLongEnough ? "opacity-100" : "opacity-40")} />
-            {tf("passwordRule", { min: passwordMinLength })}
-          </span>
-        }
+        hint={<PasswordRuleHint password={values.password} min={passwordMinLength} />}
       >
         <PasswordInput
           {...fieldAria("signup-password", err("password"), true)}
@@ -292,7 +269,7 @@ function CheckInbox({ email, mailboxEnabled, onRestart }: { email: string; mailb
       headingId={HEADING}
       icon={<MailIcon />}
       title={t("checkInboxTitle")}
-      description={t.rich("checkInboxText", { email, strong: (c) => <strong className="font-medium text-slate-900">{c}</strong> })}
+      description={t.rich("checkInboxText", { email, strong })}
       footer={t.rich("wrongEmail", {
         link: (c) => (
           <button type="button" onClick={onRestart} className={LINK}>

@@ -64,12 +64,25 @@ export function useFormErrors<F extends string>(
     [fields, show, text],
   );
 
+  /** Wraps a server action call for a transition: a failed fetch shows the network error on the form. */
+  const attempt = useCallback(
+    (call: () => Promise<unknown>) => async () => {
+      try {
+        await call();
+      } catch {
+        fromAction(NETWORK_ERROR);
+      }
+    },
+    [fromAction],
+  );
+
   return {
     fieldError: (field: F) => state.fields[field] ?? null,
     formError: state.form,
     show,
     check,
     fromAction,
+    attempt,
     text,
     clear: () => setState((s) => ({ fields: {}, form: null, seq: s.seq })),
     clearField: (field: F) =>

@@ -1,16 +1,17 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { verifyEmailAction } from "@/app/(auth)/actions";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/feedback";
-import { AuthCard, LINK } from "./auth-card";
-import { AlertIcon, CheckIcon, LinkBrokenIcon, MailIcon } from "./icons";
+import { ActionButton } from "./action-buttons";
+import { AuthCard, strong } from "./auth-card";
+import { MailIcon } from "./icons";
 import { linkProblem, type TLinkProblem } from "./link-problem";
 import { ResendVerificationForm } from "./resend-verification-form";
-import { NETWORK_ERROR, useFormErrors } from "./use-form-errors";
+import { LinkProblemCard, loginWithEmailHref, SuccessCard } from "./result-cards";
+import { useFormErrors } from "./use-form-errors";
 import { useHeadingFocus } from "./use-heading-focus";
 
 type TScreen = { kind: "confirm" } | { kind: "done"; email: string } | { kind: "problem"; problem: TLinkProblem };
@@ -24,43 +25,25 @@ const HEADING = "verify-heading";
 export function VerifyEmailForm({ token, mailboxEnabled }: { token: string | null; mailboxEnabled: boolean }) {
   const t = useTranslations("auth.verify");
   const errors = useFormErrors([] as const);
-  const [pending, start] = useTransition();
   const [screen, setScreen] = useState<TScreen>(token ? { kind: "confirm" } : { kind: "problem", problem: "invalid" });
   useHeadingFocus(HEADING, screen.kind);
 
   if (screen.kind === "done") {
     return (
-      <AuthCard
+      <SuccessCard
         headingId={HEADING}
-        tone="success"
-        icon={<CheckIcon />}
         title={t("successTitle")}
-        description={t.rich("successText", { email: screen.email, strong: (c) => <strong className="font-medium text-slate-900">{c}</strong> })}
-      >
-        <ButtonLink href={`/login?email=${encodeURIComponent(screen.email)}`} className="w-full">
-          {t("successButton")}
-        </ButtonLink>
-      </AuthCard>
+        description={t.rich("successText", { email: screen.email, strong })}
+        href={loginWithEmailHref(screen.email)}
+        action={t("successButton")}
+      />
     );
   }
 
   if (screen.kind === "problem") {
     const { problem } = screen;
     return (
-      <AuthCard
-        headingId={HEADING}
-        tone={problem === "invalid" ? "danger" : "warning"}
-        icon={problem === "invalid" ? <LinkBrokenIcon /> : <AlertIcon />}
-        title={t(`${problem}Title`)}
-        description={t(`${problem}Text`)}
-        footer={
-          problem !== "used" && (
-            <Link href="/login" className={LINK}>
-              {t("toLogin")}
-            </Link>
-          )
-        }
-      >
+      <LinkProblemCard headingId={HEADING} problem={problem} t={t} loginLink={problem !== "used" && t("toLogin")}>
         {problem === "used" && (
           <ButtonLink href="/login" className="mb-6 w-full">
             {t("toLogin")}
@@ -69,7 +52,7 @@ export function VerifyEmailForm({ token, mailboxEnabled }: { token: string | nul
         <div className={problem === "used" ? "border-t border-slate-200 pt-6" : undefined}>
           <ResendVerificationForm mailboxEnabled={mailboxEnabled} />
         </div>
-      </AuthCard>
+      </LinkProblemCard>
     );
   }
 
@@ -80,26 +63,17 @@ export function VerifyEmailForm({ token, mailboxEnabled }: { token: string | nul
           {errors.formError}
         </Alert>
       )}
-      <Button
-        className="w-full"
-        size="lg"
-        loading={pending}
-        onClick={() =>
-          start(async () => {
-            try {
-              const result = await verifyEmailAction({ token: token ?? "" });
-              if (result.ok) return setScreen({ kind: "done", email: result.data.email });
-              const problem = linkProblem(result.error);
-              if (problem) setScreen({ kind: "problem", problem });
-              else errors.fromAction(result.error);
-            } catch {
-              errors.fromAction(NETWORK_ERROR);
-            }
-          })
-        }
+      <ActionButton
+        run={errors.attempt(async () => {
+          const result = await verifyEmailAction({ token: token ?? "" });
+          if (result.ok) return setScreen({ kind: "done", email: result.data.email });
+          const problem = linkProblem(result.error);
+          if (problem) setScreen({ kind: "problem", problem });
+          else errors.fromAction(result.error);
+        })}
       >
         {t("button")}
-      </Button>
+      </ActionButton>
     </AuthCard>
   );
 }

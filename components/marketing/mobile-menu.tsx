@@ -3,10 +3,8 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Icon } from "./icons";
-
-type TItem = { key: string; href: string; label: string; current: boolean };
+import { NavLinks, type TNavItem } from "./nav-links";
 
 /** Disclosure menu below md: a real button, Escape closes and returns focus to it. */
 export function MobileMenu({
@@ -16,7 +14,7 @@ export function MobileMenu({
   signup,
 }: {
   labels: { open: string; close: string; nav: string };
-  items: TItem[];
+  items: TNavItem[];
   login: { href: string; label: string };
   signup: { href: string; label: string };
 }) {
@@ -66,23 +64,16 @@ export function MobileMenu({
         className="absolute inset-x-0 top-16 border-b border-slate-200 bg-white shadow-lg"
       >
         <nav aria-label={labels.nav} className="mx-auto max-w-6xl px-4 py-4 sm:px-6">
-          <ul className="flex flex-col gap-1">
-            {items.map((item) => (
-              <li key={item.key}>
-                <Link
-                  href={item.href}
-                  aria-current={item.current ? "page" : undefined}
-                  onClick={() => setOpen(false)}
-                  className={cn(
-                    "block rounded-lg px-3 py-3 text-base font-medium",
-                    item.current ? "bg-brand-50 text-brand-700" : "text-slate-800 hover:bg-slate-100",
-                  )}
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <NavLinks
+            items={items}
+            listClassName="flex flex-col gap-1"
+            linkClassName={{
+              base: "block rounded-lg px-3 py-3 text-base font-medium",
+              current: "bg-brand-50 text-brand-700",
+              other: "text-slate-800 hover:bg-slate-100",
+            }}
+            onNavigate={() => setOpen(false)}
+          />
           <div className="mt-4 grid grid-cols-2 gap-3 border-t border-slate-200 pt-4">
             <Link href={login.href} onClick={() => setOpen(false)} className={buttonClasses("secondary", "lg", "w-full")}>
               {login.label}

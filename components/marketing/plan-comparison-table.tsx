@@ -4,6 +4,7 @@ import { formatEuros, PLANS, type TPlan } from "@/lib/plans/plans";
 import { formatCount } from "@/lib/site/pricing";
 import { Icon } from "./icons";
 import { formatRetention } from "./plan-format";
+import { ScrollTable } from "./scroll-table";
 import { marketingT, type TMarketingT } from "./t";
 
 function Included({ value, t }: { value: boolean; t: TMarketingT }) {
@@ -35,42 +36,34 @@ export async function PlanComparisonTable({ locale }: { locale: TLocale }) {
   ];
   return (
     <div>
-      <div
-        role="region"
-        aria-label={t("compare.caption")}
-        tabIndex={0}
-        className="relative overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200"
-      >
-        <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
-          <caption className="sr-only">{t("compare.caption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-200 bg-slate-50">
-              <th scope="col" className="sticky left-0 z-10 w-[32%] bg-slate-50 px-5 py-4 font-semibold text-slate-900">
-                {t("compare.feature")}
+      <ScrollTable
+        caption={t("compare.caption")}
+        head={
+          <>
+            <th scope="col" className="sticky left-0 z-10 w-[32%] bg-slate-50 px-5 py-4 font-semibold text-slate-900">
+              {t("compare.feature")}
+            </th>
+            {PLANS.map((plan) => (
+              <th key={plan.id} scope="col" className="px-4 py-4 text-center font-semibold text-slate-900">
+                {t(`plans.${plan.id}.name`)}
               </th>
-              {PLANS.map((plan) => (
-                <th key={plan.id} scope="col" className="px-4 py-4 text-center font-semibold text-slate-900">
-                  {t(`plans.${plan.id}.name`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row" className="sticky left-0 z-10 bg-white px-5 py-3.5 font-medium text-slate-700">
-                  {row.label}
-                </th>
-                {PLANS.map((plan) => (
-                  <td key={plan.id} className="px-4 py-3.5 text-center text-slate-700 tabular-nums">
-                    {row.cell(plan)}
-                  </td>
-                ))}
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      >
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row" className="sticky left-0 z-10 bg-white px-5 py-3.5 font-medium text-slate-700">
+              {row.label}
+            </th>
+            {PLANS.map((plan) => (
+              <td key={plan.id} className="px-4 py-3.5 text-center text-slate-700 tabular-nums">
+                {row.cell(plan)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </ScrollTable>
       <p className="mt-4 text-sm leading-6 text-slate-600">{t("compare.allPlans")}</p>
     </div>
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { marketingPath, type TLocale } from "@/lib/i18n/locale";
+import { Icon, type TIconName } from "./icons";
 import { CONTAINER, marketingT } from "./t";
 
 export function Eyebrow({ children, className }: { children: ReactNode; className?: string }) {
@@ -77,6 +78,38 @@ export function Section({
     <section id={id} aria-labelledby={labelledBy} className={cn("scroll-mt-20 py-16 sm:py-24", className)}>
       <div className={CONTAINER}>{children}</div>
     </section>
+  );
+}
+
+/** Centred "more on this" link with an arrow under a section's content. */
+export function MoreLink({ href, className, children }: { href: string; className: string; children: ReactNode }) {
+  return (
+    <p className={cn(className, "text-center")}>
+      <Link href={href} className="inline-flex items-center gap-1.5 rounded font-semibold text-brand-700 hover:text-brand-800">
+        {children}
+        <Icon name="arrowRight" className="size-4" />
+      </Link>
+    </p>
+  );
+}
+
+/** Icon on a tinted tile, at the top of an InfoCard. */
+export function IconTile({ name }: { name: TIconName }) {
+  return (
+    <span className="flex size-11 items-center justify-center rounded-xl bg-brand-50 text-brand-600 ring-1 ring-brand-100">
+      <Icon name={name} className="size-6" />
+    </span>
+  );
+}
+
+/** White card in a list of features or steps: a marker (icon tile, step number), a title and a short text. */
+export function InfoCard({ marker, title, body, className }: { marker: ReactNode; title: string; body: string; className?: string }) {
+  return (
+    <li className={cn("rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200", className)}>
+      {marker}
+      <h3 className="mt-5 text-lg font-semibold text-slate-900">{title}</h3>
+      <p className="mt-2 text-[0.9375rem] leading-7 text-slate-600">{body}</p>
+    </li>
   );
 }
 

@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { marketingPath, type TLocale, type TMarketingRouteKey } from "@/lib/i18n/locale";
 import { Icon } from "./icons";
 import { MobileMenu } from "./mobile-menu";
+import { NavLinks } from "./nav-links";
 import { CONTAINER, marketingT } from "./t";
 
 const NAV_KEYS = ["features", "pricing", "faq"] as const;
@@ -27,22 +28,15 @@ export async function SiteHeader({ locale, routeKey }: { locale: TLocale; routeK
           <Wordmark className="text-slate-900" />
         </Link>
         <nav aria-label={t("nav.main")} className="ml-6 hidden md:block">
-          <ul className="flex items-center gap-1">
-            {nav.map((item) => (
-              <li key={item.key}>
-                <Link
-                  href={item.href}
-                  aria-current={item.current ? "page" : undefined}
-                  className={cn(
-                    "rounded-lg px-3 py-2 text-sm font-medium transition-colors",
-                    item.current ? "text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
-                  )}
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <NavLinks
+            items={nav}
+            listClassName="flex items-center gap-1"
+            linkClassName={{
+              base: "rounded-lg px-3 py-2 text-sm font-medium transition-colors",
+              current: "text-brand-700",
+              other: "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+            }}
+          />
         </nav>
         <div className="ml-auto flex items-center gap-2">
           <Link

@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { marketingPath, type TLocale } from "@/lib/i18n/locale";
 import { Icon, isIconName } from "../icons";
 import { MarketingShell } from "../marketing-shell";
 import { PlanComparisonTable } from "../plan-comparison-table";
-import { CtaSection, PageHero, Section, SectionHeading } from "../sections";
+import { CtaSection, MoreLink, PageHero, Section, SectionHeading } from "../sections";
 import { CONTAINER, marketingT } from "../t";
 
 type TFeatureSection = { id: string; icon: string; title: string; lead: string; items: string[] };
@@ -78,15 +77,9 @@ export async function FeaturesPage({ locale }: { locale: TLocale }) {
         <div className="mt-12">
           <PlanComparisonTable locale={locale} />
         </div>
-        <p className="mt-8 text-center">
-          <Link
-            href={marketingPath("pricing", locale)}
-            className="inline-flex items-center gap-1.5 rounded font-semibold text-brand-700 hover:text-brand-800"
-          >
-            {t("home.plans.more")}
-            <Icon name="arrowRight" className="size-4" />
-          </Link>
-        </p>
+        <MoreLink href={marketingPath("pricing", locale)} className="mt-8">
+          {t("home.plans.more")}
+        </MoreLink>
       </Section>
 
       <div className="bg-slate-50">

@@ -11,7 +11,7 @@ import { getFaq, pickFaq } from "../faq/get-faq";
 import { Icon, isIconName } from "../icons";
 import { MarketingShell } from "../marketing-shell";
 import { PlanCards } from "../plan-cards";
-import { CtaSection, Section, SectionHeading } from "../sections";
+import { CtaSection, IconTile, InfoCard, MoreLink, Section, SectionHeading } from "../sections";
 import { CONTAINER, marketingT } from "../t";
 
 type TTitleBody = { title: string; body: string };
@@ -95,43 +95,38 @@ export async function HomePage({ locale }: { locale: TLocale }) {
         <SectionHeading id="features-title" title={t("home.features.title")} lead={t("home.features.lead")} />
         <ul className="mt-14 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
           {features.map((feature) => (
-            <li
+            <InfoCard
               key={feature.title}
-              className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200 transition-shadow hover:shadow-md"
-            >
-              <span className="flex size-11 items-center justify-center rounded-xl bg-brand-50 text-brand-600 ring-1 ring-brand-100">
-                <Icon name={isIconName(feature.icon) ? feature.icon : "sparkles"} className="size-6" />
-              </span>
-              <h3 className="mt-5 text-lg font-semibold text-slate-900">{feature.title}</h3>
-              <p className="mt-2 text-[0.9375rem] leading-7 text-slate-600">{feature.body}</p>
-            </li>
+              marker={<IconTile name={isIconName(feature.icon) ? feature.icon : "sparkles"} />}
+              title={feature.title}
+              body={feature.body}
+              className="transition-shadow hover:shadow-md"
+            />
           ))}
         </ul>
-        <p className="mt-10 text-center">
-          <Link
-            href={marketingPath("features", locale)}
-            className="inline-flex items-center gap-1.5 rounded font-semibold text-brand-700 hover:text-brand-800"
-          >
-            {t("home.hero.secondary")}
-            <Icon name="arrowRight" className="size-4" />
-          </Link>
-        </p>
+        <MoreLink href={marketingPath("features", locale)} className="mt-10">
+          {t("home.hero.secondary")}
+        </MoreLink>
       </Section>
 
       <Section labelledBy="steps-title" className="bg-slate-50">
         <SectionHeading id="steps-title" title={t("home.steps.title")} lead={t("home.steps.lead")} />
         <ol className="mt-14 grid gap-6 lg:grid-cols-3">
           {steps.map((step, i) => (
-            <li key={step.title} className="relative rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-              <span
-                aria-hidden="true"
-                className="flex size-10 items-center justify-center rounded-full bg-brand-600 text-base font-bold text-white"
-              >
-                {i + 1}
-              </span>
-              <h3 className="mt-5 text-lg font-semibold text-slate-900">{step.title}</h3>
-              <p className="mt-2 text-[0.9375rem] leading-7 text-slate-600">{step.body}</p>
-            </li>
+            <InfoCard
+              key={step.title}
+              marker={
+                <span
+                  aria-hidden="true"
+                  className="flex size-10 items-center justify-center rounded-full bg-brand-600 text-base font-bold text-white"
+                >
+                  {i + 1}
+                </span>
+              }
+              title={step.title}
+              body={step.body}
+              className="relative"
+            />
           ))}
         </ol>
         <figure className="mx-auto mt-10 max-w-3xl">
@@ -179,15 +174,9 @@ export async function HomePage({ locale }: { locale: TLocale }) {
         <div className="mt-12">
           <PlanCards locale={locale} />
         </div>
-        <p className="mt-10 text-center">
-          <Link
-            href={marketingPath("pricing", locale)}
-            className="inline-flex items-center gap-1.5 rounded font-semibold text-brand-700 hover:text-brand-800"
-          >
-            {t("home.plans.more")}
-            <Icon name="arrowRight" className="size-4" />
-          </Link>
-        </p>
+        <MoreLink href={marketingPath("pricing", locale)} className="mt-10">
+          {t("home.plans.more")}
+        </MoreLink>
       </Section>
 
       <Section labelledBy="faq-title" className="bg-slate-50">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { marketingPath, type TLocale } from "@/lib/i18n/locale";
 import { FaqAccordion } from "../faq/faq-accordion";
 import { getFaq, pickFaq } from "../faq/get-faq";
@@ -6,7 +5,7 @@ import { Icon } from "../icons";
 import { MarketingShell } from "../marketing-shell";
 import { PeriodPriceTable } from "../period-price-table";
 import { PlanCards } from "../plan-cards";
-import { CtaSection, PageHero, Section, SectionHeading } from "../sections";
+import { CtaSection, IconTile, InfoCard, MoreLink, PageHero, Section, SectionHeading } from "../sections";
 import { marketingT } from "../t";
 
 type TTitleBody = { title: string; body: string };
@@ -41,28 +40,16 @@ export async function PricingPage({ locale }: { locale: TLocale }) {
         <div className="mt-10">
           <PeriodPriceTable locale={locale} />
         </div>
-        <p className="mt-6 text-center">
-          <Link
-            href={marketingPath("features", locale)}
-            className="inline-flex items-center gap-1.5 rounded font-semibold text-brand-700 hover:text-brand-800"
-          >
-            {t("features.compareLink")}
-            <Icon name="arrowRight" className="size-4" />
-          </Link>
-        </p>
+        <MoreLink href={marketingPath("features", locale)} className="mt-6">
+          {t("features.compareLink")}
+        </MoreLink>
       </Section>
 
       <Section labelledBy="prepaid-title">
         <SectionHeading id="prepaid-title" title={t("pricing.prepaid.title")} />
         <ol className="mt-12 grid gap-6 md:grid-cols-3">
           {prepaid.map((item, i) => (
-            <li key={item.title} className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-              <span className="flex size-11 items-center justify-center rounded-xl bg-brand-50 text-brand-600 ring-1 ring-brand-100">
-                <Icon name={PREPAID_ICONS[i % PREPAID_ICONS.length]!} className="size-6" />
-              </span>
-              <h3 className="mt-5 text-lg font-semibold text-slate-900">{item.title}</h3>
-              <p className="mt-2 text-[0.9375rem] leading-7 text-slate-600">{item.body}</p>
-            </li>
+            <InfoCard key={item.title} marker={<IconTile name={PREPAID_ICONS[i % PREPAID_ICONS.length]!} />} title={item.title} body={item.body} />
           ))}
         </ol>
         <p className="mx-auto mt-8 flex max-w-3xl gap-3 rounded-xl bg-brand-50 p-4 text-sm leading-6 text-brand-900 ring-1 ring-brand-100">
@@ -77,15 +64,9 @@ export async function PricingPage({ locale }: { locale: TLocale }) {
           <div className="mt-10">
             <FaqAccordion items={faq} />
           </div>
-          <p className="mt-8 text-center">
-            <Link
-              href={marketingPath("faq", locale)}
-              className="inline-flex items-center gap-1.5 rounded font-semibold text-brand-700 hover:text-brand-800"
-            >
-              {t("pricing.questions.more")}
-              <Icon name="arrowRight" className="size-4" />
-            </Link>
-          </p>
+          <MoreLink href={marketingPath("faq", locale)} className="mt-8">
+            {t("pricing.questions.more")}
+          </MoreLink>
         </div>
       </Section>
 
