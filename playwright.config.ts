@@ -40,6 +40,7 @@ export default defineConfig({
       BASE_URL,
       DATA_DIR: "tests/.tmp/e2e-data",
       SEED_DEMO: "false",
+      RATE_LIMIT_SCALE: "10",
       REDIS_URL: "",
       DATABASE_URL: "",
       SMTP_URL: "",

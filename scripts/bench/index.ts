@@ -20,7 +20,7 @@ async function main() {
       "p95 ms": fmt(r.p95Ms, 3),
       "ops/s (20 callers)": fmt(r.opsPerSec, 0),
       "vs in-process": `${fmt(r.opsPerSec / base.opsPerSec)}×`,
-      "max event-loop delay ms": fmt(r.maxLoopDelayMs, 1),
+      "max main-thread stall ms": fmt(r.maxLoopDelayMs, 1),
     })),
   );
   const out = path.resolve("bench/results");
