@@ -1,3 +1,4 @@
+import { RATE_LIMITS } from "@/lib/rate-limit/rate-limit";
 import { describe, expect, it } from "vitest";
 import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
@@ -118,7 +119,7 @@ describe("signUp", () => {
 
   it("limits sign-ups per IP address", async () => {
     const ip = "198.51.100.77";
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < RATE_LIMITS.signup.points; i++) {
       await signUp({ name: `Burst ${i}`, email: uniqueEmail("burst"), password: PASSWORD, locale: "en" }, { ip });
     }
     const before = await counts();
