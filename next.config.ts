@@ -24,6 +24,10 @@ const nextConfig: NextConfig = {
     "ioredis",
     "nodemailer",
     "rate-limiter-flexible",
+    "pg-boss",
+    "pgvector",
+    "snowball-stemmers",
+    "stopword",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

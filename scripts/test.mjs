@@ -27,7 +27,8 @@ const vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporte
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, "utf8"));
   totals.passed += r.numPassedTests;
-  totals.failed += r.numFailedTests;
+  // A suite that fails in its setup has no failed tests of its own: count it too.
+  totals.failed += r.numFailedTests + r.numFailedTestSuites;
   totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
 }
 if (vitestStatus !== 0) failed = true;

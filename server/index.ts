@@ -14,6 +14,8 @@ import { closeRedis } from "../lib/redis/redis";
 import { ensureSecrets } from "../lib/secrets/ensure-secrets";
 import { seedDemoOnFirstStart } from "../lib/workspaces/seed-demo";
 import { createRealtimeServer } from "./realtime";
+import { startWorkers } from "./workers";
+import { stopJobQueue } from "../lib/jobs/queue";
 
 async function main() {
   let config;
@@ -52,6 +54,8 @@ async function main() {
   }
   if (config.SEED_DEMO === "true") await seedDemoOnFirstStart({ baseUrl: config.baseUrl });
 
+  await startWorkers({ concurrency: config.KB_CONCURRENCY });
+
   const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -83,6 +87,7 @@ async function main() {
     force.unref();
     server.close();
     await realtime.close();
+    await stopJobQueue();
     const deadline = Date.now() + 10_000;
     while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     server.closeAllConnections();

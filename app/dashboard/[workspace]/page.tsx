@@ -24,7 +24,7 @@ export default async function OverviewPage({ params, searchParams }: { params: P
     { key: "invite", done: overview.members > 1 || overview.openInvitations > 0, href: `/dashboard/${slug}/members` },
     { key: "apiKey", done: overview.apiKeys > 0, href: `/dashboard/${slug}/api-keys` },
     { key: "domains", done: workspace.allowedDomains.length > 0, href: `/dashboard/${slug}/settings` },
-    { key: "bot", done: false, href: `/dashboard/${slug}/bots` },
+    { key: "bot", done: overview.bots > 0, href: `/dashboard/${slug}/bots` },
   ] as const;
 
   return (

@@ -67,7 +67,7 @@ export function ApiKeysManager({ slug, keys }: { slug: string; keys: TKey[] }) {
                   {format.dateTime(new Date(k.createdAt), { dateStyle: "medium" })}
                   {k.createdBy && <div className="text-xs text-slate-500">{k.createdBy}</div>}
                 </Td>
-                <Td className="hidden sm:table-cell">{k.lastUsedAt ? format.relativeTime(new Date(k.lastUsedAt)) : t("never")}</Td>
+                <Td className="hidden sm:table-cell">{k.lastUsedAt ? format.relativeTime(new Date(k.lastUsedAt), new Date()) : t("never")}</Td>
                 <Td className="text-right">
                   <Button variant="ghost" size="sm" onClick={() => setRevoking(k)}>
                     {t("revoke")}

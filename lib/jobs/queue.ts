@@ -1,0 +1,49 @@
+import PgBoss from "pg-boss";
+import { databaseConfig } from "../db/client";
+import { log } from "../log/logger";
+
+/**
+ * Durable jobs on pg-boss (decision 008): works unchanged on embedded PGlite (polling,
+ * no LISTEN/NOTIFY, no session state) and on external Postgres. A job whose worker died
+ * expires and is retried; our own DataSource rows carry the status the dashboard shows.
+ */
+export const QUEUES = { ingestSource: "kb-ingest-source" } as const;
+
+export type TIngestJob = { workspaceId: string; sourceId: string };
+
+const g = globalThis as unknown as { __chatwerkBoss?: Promise<PgBoss> };
+
+async function start(): Promise<PgBoss> {
+  const cfg = databaseConfig();
+  const boss = new PgBoss({
+    ...(cfg.connectionString ? { connectionString: cfg.connectionString } : { host: cfg.host, port: cfg.port, user: cfg.user, database: cfg.database }),
+    schema: "pgboss",
+    max: 4,
+    schedule: false,
+    maintenanceIntervalSeconds: 30,
+  });
+  boss.on("error", (error: Error) => log.error("Job queue error", { error: error.message }));
+  await boss.start();
+  await boss.createQueue(QUEUES.ingestSource, { name: QUEUES.ingestSource, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInMinutes: 15 });
+  return boss;
+}
+
+export function jobQueue(): Promise<PgBoss> {
+  g.__chatwerkBoss ??= start().catch((error: unknown) => {
+    g.__chatwerkBoss = undefined;
+    throw error;
+  });
+  return g.__chatwerkBoss;
+}
+
+export async function enqueueIngest(job: TIngestJob): Promise<void> {
+  const boss = await jobQueue();
+  await boss.send(QUEUES.ingestSource, job, { singletonKey: job.sourceId });
+}
+
+export async function stopJobQueue(): Promise<void> {
+  const pending = g.__chatwerkBoss;
+  g.__chatwerkBoss = undefined;
+  const boss = await pending?.catch(() => undefined);
+  await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
+}

@@ -1,0 +1,35 @@
+import type PgBoss from "pg-boss";
+import { log } from "../lib/log/logger";
+import { ingestSource } from "../lib/kb/ingest-source";
+import { db } from "../lib/db/client";
+import { jobQueue, QUEUES, type TIngestJob } from "../lib/jobs/queue";
+
+/**
+ * Background workers of this node. Ingestion runs `concurrency` jobs at once; a job that
+ * throws is retried by pg-boss with backoff, and only the last attempt marks the source
+ * failed, with its reason, for the dashboard.
+ */
+export async function startWorkers(options: { concurrency: number }) {
+  const boss = await jobQueue();
+  for (let i = 0; i < options.concurrency; i++) {
+    await boss.work<TIngestJob>(
+      QUEUES.ingestSource,
+      { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
+      async ([job]: PgBoss.JobWithMetadata<TIngestJob>[]) => {
+        if (!job) return;
+        try {
+          await ingestSource(job.data);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          const last = job.retryCount >= job.retryLimit;
+          log.warn(`Ingestion failed${last ? "" : ", will retry"}`, { sourceId: job.data.sourceId, reason });
+          await db().dataSource.updateMany({
+            where: { id: job.data.sourceId, workspaceId: job.data.workspaceId },
+            data: last ? { status: "failed", error: reason.slice(0, 500) } : { status: "queued", error: `Retrying: ${reason}`.slice(0, 500) },
+          });
+          throw error;
+        }
+      },
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { logIn, signUp, uniqueEmail, waitForMail } from "./helpers";
+
+/** An owner creates a bot, adds Q&A and a text, watches them become ready and finds the right passage. */
+test("bot with Q&A and text knowledge, live status and test search", async ({ page }) => {
+  const email = uniqueEmail("kb");
+  const password = "sicheres-passwort-2026";
+  await signUp(page, { name: "Kira Knowledge", email, password, workspace: "Kiras Radladen" });
+  const { link } = await waitForMail(email, /http:\/\/\S+\/verify-email\?token=\S+/);
+  await page.goto(link);
+  await page.getByRole("button", { name: "Meine E-Mail-Adresse bestätigen" }).click();
+  await expect(page.getByRole("heading", { name: "E-Mail-Adresse bestätigt" })).toBeVisible();
+  await logIn(page, email, password);
+
+  await page.getByRole("link", { name: "Bots" }).first().click();
+  await expect(page.getByText("Noch keine Bots")).toBeVisible();
+  await page.getByRole("button", { name: "Bot erstellen" }).first().click();
+  await page.getByLabel("Name").fill("Radladen-Hilfe");
+  await page.getByRole("dialog").getByRole("button", { name: "Bot erstellen" }).click();
+  await expect(page.getByRole("heading", { name: "Radladen-Hilfe" })).toBeVisible();
+  await expect(page.getByText("Noch kein Wissen")).toBeVisible();
+
+  await page.getByRole("button", { name: "Fragen & Antworten" }).click();
+  await page.getByLabel("Frage 1").fill("Liefern Sie auch nach Österreich?");
+  await page.getByLabel("Antwort 1").fill("Ja, die Lieferung nach Österreich dauert drei bis fünf Werktage und kostet 9,90 Euro.");
+  await page.getByRole("button", { name: "Weiteres Paar" }).click();
+  await page.getByLabel("Frage 2").fill("Kann ich auf Rechnung bezahlen?");
+  await page.getByLabel("Antwort 2").fill("Geschäftskunden zahlen auf Rechnung innerhalb von 30 Tagen.");
+  await page.getByRole("dialog").getByRole("button", { name: "Hinzufügen" }).click();
+  const qaRow = page.getByRole("row", { name: /Q&A \(2\)/ });
+  await expect(qaRow.getByText("Bereit")).toBeVisible({ timeout: 20_000 });
+  await expect(qaRow).toContainText("2 Dokumente, 2 Abschnitte");
+
+  await page.getByRole("button", { name: "Text hinzufügen" }).click();
+  await page.getByLabel("Titel").fill("Werkstatt");
+  await page.getByLabel("Inhalt").fill("Reparaturen\n\nUnsere Werkstatt repariert jedes Rad innerhalb von 48 Stunden. Termine vergeben wir telefonisch.");
+  await page.getByRole("dialog").getByRole("button", { name: "Hinzufügen" }).click();
+  await expect(page.getByRole("row", { name: /Werkstatt/ }).getByText("Bereit")).toBeVisible({ timeout: 20_000 });
+
+  await page.getByRole("searchbox", { name: "Testsuche" }).or(page.getByLabel("Testsuche")).first().fill("Versand nach Österreich, wie lange?");
+  await page.getByRole("button", { name: "Suchen" }).click();
+  const first = page.getByTestId("search-results").locator("li").first();
+  await expect(first).toContainText("drei bis fünf Werktage");
+
+  await page.getByLabel("Testsuche").fill("wie schnell wird mein rad repariert");
+  await page.getByRole("button", { name: "Suchen" }).click();
+  await expect(page.getByTestId("search-results").locator("li").first()).toContainText("48 Stunden");
+});
