@@ -41,6 +41,8 @@ export default defineConfig({
       DATA_DIR: "tests/.tmp/e2e-data",
       SEED_DEMO: "false",
       RATE_LIMIT_SCALE: "10",
+      // The knowledge test crawls a fixture site it serves on 127.0.0.1.
+      FETCH_ALLOW_HOSTS: "127.0.0.1",
       REDIS_URL: "",
       DATABASE_URL: "",
       SMTP_URL: "",

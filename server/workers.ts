@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { log } from "../lib/log/logger";
 import { ingestSource } from "../lib/kb/ingest-source";
+import { scheduleRecrawls } from "../lib/kb/schedule-recrawls";
 import { db } from "../lib/db/client";
 import { jobQueue, QUEUES, type TIngestJob } from "../lib/jobs/queue";
 
@@ -11,6 +12,9 @@ import { jobQueue, QUEUES, type TIngestJob } from "../lib/jobs/queue";
  */
 export async function startWorkers(options: { concurrency: number }) {
   const boss = await jobQueue();
+  const tick = () => void scheduleRecrawls().catch((error: unknown) => log.error("Re-crawl scheduling failed", { error: String(error) }));
+  setInterval(tick, 10 * 60 * 1000).unref();
+  setTimeout(tick, 30_000).unref();
   for (let i = 0; i < options.concurrency; i++) {
     await boss.work<TIngestJob>(
       QUEUES.ingestSource,

@@ -56,6 +56,11 @@ const ZEnv = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   RATE_LIMIT_SCALE: z.coerce.number().min(0.1).max(1000).default(1),
   KB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  // Hosts the crawler may fetch although they resolve to private addresses (tests, intranets).
+  FETCH_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),

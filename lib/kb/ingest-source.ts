@@ -1,64 +1,66 @@
 import { createHash, randomUUID } from "node:crypto";
 import pgvector from "pgvector";
+import { env } from "../config/env";
 import { db, Prisma } from "../db/client";
 import { log } from "../log/logger";
 import { chunkDocument } from "./chunk/chunk-document";
 import { parsePlainText, qaToDocument } from "./chunk/parse-plain";
 import type { TChunk, TParsedDocument } from "./chunk/types";
+import { crawlSite } from "./crawl/crawl-site";
 import { offlineEmbedder, type TEmbedder } from "./embed/embedder";
+import { parseFile } from "./parse/parse-file";
 
 /**
  * Indexes one source: parse → chunk → embed → write, one short transaction per document
- * (the embedded database runs one transaction at a time; embedding happens outside).
- * Unchanged documents (same content hash and model) are skipped; documents that are gone
- * are removed. Safe to run again after a crash: it converges to the same state.
+ * (the embedded database runs one transaction at a time; fetching, parsing and embedding
+ * happen outside). Unchanged documents (same content hash and model) are skipped;
+ * documents that are gone are removed; a failed page or file is recorded with its reason
+ * while the rest continue. Safe to run again after a crash: it converges.
  */
-type TDocInput = { key: string; doc: TParsedDocument };
-
-function documentsOf(source: { type: string; name: string; config: unknown }): TDocInput[] {
-  const config = source.config as { content?: string; pairs?: { question: string; answer: string }[] };
-  if (source.type === "text") return [{ key: "text", doc: parsePlainText(config.content ?? "", { title: source.name }) }];
-  if (source.type === "qa") {
-    return (config.pairs ?? []).map((pair, i) => ({ key: `qa-${i}`, doc: qaToDocument([pair], { title: pair.question }) }));
-  }
-  throw new Error(`Source type ${source.type} is not supported yet`);
-}
-
-function hashOf(doc: TParsedDocument, model: string) {
-  return createHash("sha256").update(model).update("\0").update(JSON.stringify(doc)).digest("hex");
-}
+type TSource = { id: string; workspaceId: string; botId: string; type: string; name: string; config: unknown };
 
 export async function ingestSource(job: { workspaceId: string; sourceId: string }, embedder: TEmbedder = offlineEmbedder()) {
   const source = await db().dataSource.findFirst({ where: { id: job.sourceId, workspaceId: job.workspaceId } });
   if (!source) return { skipped: "source deleted" as const };
   await db().dataSource.update({ where: { id: source.id }, data: { status: "processing", error: null } });
 
-  const inputs = documentsOf(source);
   const existing = await db().document.findMany({ where: { sourceId: source.id }, select: { id: true, key: true, contentHash: true } });
-  const byKey = new Map(existing.map((d) => [d.key, d]));
+  const hashes = new Map(existing.map((d) => [d.key, d.contentHash]));
+  const seen = new Set<string>();
   let failed = 0;
+  const model = `${embedder.provider}:${embedder.model}:${embedder.dimensions}`;
 
-  for (const { key, doc } of inputs) {
-    const contentHash = hashOf(doc, `${embedder.provider}:${embedder.model}:${embedder.dimensions}`);
-    if (byKey.get(key)?.contentHash === contentHash) continue;
+  const index = async (key: string, doc: TParsedDocument) => {
+    seen.add(key);
+    const contentHash = createHash("sha256").update(model).update("\0").update(JSON.stringify(doc)).digest("hex");
+    if (hashes.get(key) === contentHash) return;
     try {
       const chunks = chunkDocument(doc);
-      const vectors = await embedInBatches(embedder, chunks);
-      await writeDocument({ source, key, doc, contentHash, chunks, vectors, dims: embedder.dimensions });
+      if (chunks.length === 0) throw new Error("No text to index");
+      await writeDocument({ source, key, doc, contentHash, chunks, vectors: await embedInBatches(embedder, chunks), dims: embedder.dimensions });
     } catch (error) {
-      failed++;
-      const reason = error instanceof Error ? error.message : String(error);
-      log.warn("Document failed to index", { sourceId: source.id, key, reason });
-      await db().document.upsert({
-        where: { sourceId_key: { sourceId: source.id, key } },
-        create: { workspaceId: source.workspaceId, botId: source.botId, sourceId: source.id, key, title: doc.title, contentHash: "", status: "failed", error: reason.slice(0, 500) },
-        update: { status: "failed", error: reason.slice(0, 500) },
-      });
+      await recordFailure(key, doc.title, doc.url, error);
     }
-  }
+  };
+  const recordFailure = async (key: string, title: string, url: string | undefined, error: unknown) => {
+    seen.add(key);
+    failed++;
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    log.warn("Document failed to index", { sourceId: source.id, key, reason });
+    await db().$transaction([
+      db().chunk.deleteMany({ where: { sourceId: source.id, document: { key } } }),
+      db().document.upsert({
+        where: { sourceId_key: { sourceId: source.id, key } },
+        create: { workspaceId: source.workspaceId, botId: source.botId, sourceId: source.id, key, title: title.slice(0, 300), url: url ?? null, contentHash: "", status: "failed", error: reason },
+        update: { status: "failed", error: reason, contentHash: "", chunkCount: 0 },
+      }),
+    ]);
+  };
 
-  const keep = new Set(inputs.map((i) => i.key));
-  const gone = existing.filter((d) => !keep.has(d.key)).map((d) => d.id);
+  const complete = await collectDocuments(source, index, recordFailure);
+
+  // Pages that are gone (or Q&A entries removed) disappear; an interrupted crawl keeps them.
+  const gone = complete ? existing.filter((d) => !seen.has(d.key)).map((d) => d.id) : [];
   if (gone.length) await db().document.deleteMany({ where: { id: { in: gone }, sourceId: source.id } });
 
   const [documentCount, chunkCount] = await Promise.all([
@@ -70,7 +72,7 @@ export async function ingestSource(job: { workspaceId: string; sourceId: string 
     where: { id: source.id },
     data: {
       status: allFailed ? "failed" : "ready",
-      error: allFailed ? "No document could be indexed; see the documents for reasons." : null,
+      error: allFailed ? (await firstFailure(source.id)) ?? "No document could be indexed." : null,
       documentCount,
       chunkCount,
       failedCount: failed,
@@ -78,6 +80,71 @@ export async function ingestSource(job: { workspaceId: string; sourceId: string 
     },
   });
   return { documentCount, chunkCount, failed };
+}
+
+async function firstFailure(sourceId: string) {
+  const doc = await db().document.findFirst({ where: { sourceId, status: "failed" }, select: { error: true }, orderBy: { updatedAt: "desc" } });
+  return doc?.error ?? null;
+}
+
+type TIndex = (key: string, doc: TParsedDocument) => Promise<void>;
+type TFail = (key: string, title: string, url: string | undefined, error: unknown) => Promise<void>;
+
+/** Feeds every document of the source to `index`; returns false when the listing is incomplete. */
+async function collectDocuments(source: TSource, index: TIndex, fail: TFail): Promise<boolean> {
+  const config = source.config as {
+    content?: string;
+    pairs?: { question: string; answer: string }[];
+    url?: string;
+    maxPages?: number;
+    maxDepth?: number;
+    include?: string[];
+    exclude?: string[];
+  };
+  switch (source.type) {
+    case "text":
+      await index("text", parsePlainText(config.content ?? "", { title: source.name }));
+      return true;
+    case "qa":
+      for (const [i, pair] of (config.pairs ?? []).entries()) await index(`qa-${i}`, qaToDocument([pair], { title: pair.question }));
+      return true;
+    case "file": {
+      const file = await db().sourceFile.findUnique({ where: { sourceId: source.id } });
+      if (!file) {
+        await fail("file", source.name, undefined, new Error("The uploaded file is missing."));
+        return true;
+      }
+      try {
+        const doc = await parseFile({ bytes: new Uint8Array(file.bytes), filename: file.filename, contentType: file.contentType });
+        await index("file", { ...doc, title: doc.title || file.filename });
+      } catch (error) {
+        await fail("file", file.filename, undefined, error);
+      }
+      return true;
+    }
+    case "url": {
+      const config_ = env();
+      const summary = await crawlSite({
+        startUrl: config.url!,
+        maxPages: config.maxPages,
+        maxDepth: config.maxDepth,
+        include: config.include,
+        exclude: config.exclude,
+        allowHosts: config_.FETCH_ALLOW_HOSTS,
+        userAgent: `ChatwerkBot/1.0 (+${config_.baseUrl})`,
+        onPage: async (page) => {
+          if (page.status === "ok" && page.document) await index(page.url, page.document);
+          // A page that answers 404/410 is gone: not a failure, and its document is removed.
+          else if (page.status === "failed" && !/^HTTP (404|410)\b/.test(page.reason ?? "")) {
+            await fail(page.url, page.url, page.url, new Error(page.reason ?? "Failed"));
+          }
+        },
+      });
+      return summary.pages > 0 || summary.failed > 0;
+    }
+    default:
+      throw new Error(`Unknown source type ${source.type}`);
+  }
 }
 
 async function embedInBatches(embedder: TEmbedder, chunks: TChunk[]): Promise<number[][]> {
@@ -105,16 +172,17 @@ async function writeDocument(input: {
       where: { sourceId_key: { sourceId: source.id, key } },
       create: {
         workspaceId: source.workspaceId, botId: source.botId, sourceId: source.id, key,
-        title: doc.title, url: doc.url ?? null, contentHash: input.contentHash, chunkCount: chunks.length,
+        title: doc.title.slice(0, 300), url: doc.url ?? null, contentHash: input.contentHash, chunkCount: chunks.length,
       },
-      update: { title: doc.title, url: doc.url ?? null, contentHash: input.contentHash, status: "ready", error: null, chunkCount: chunks.length },
+      update: { title: doc.title.slice(0, 300), url: doc.url ?? null, contentHash: input.contentHash, status: "ready", error: null, chunkCount: chunks.length },
     });
     await tx.chunk.deleteMany({ where: { documentId: document.id } });
-    if (chunks.length === 0) return;
-    const rows = chunks.map((c, i) =>
-      Prisma.sql`(${randomUUID()}, ${source.workspaceId}, ${source.botId}, ${source.id}, ${document.id}, ${c.ordinal}, ${c.text},
-        ${c.titlePath}, ${c.url ?? doc.url ?? null}, ${language}, ${input.dims}, ${pgvector.toSql(vectors[i]!)}::vector)`,
-    );
+    const rows = chunks.map((c, i) => {
+      // A passage with no content words embeds to the zero vector: full-text only.
+      const vector = vectors[i]!.some((x) => x !== 0) ? pgvector.toSql(vectors[i]!) : null;
+      return Prisma.sql`(${randomUUID()}, ${source.workspaceId}, ${source.botId}, ${source.id}, ${document.id}, ${c.ordinal}, ${c.text},
+        ${c.titlePath}, ${c.url ?? doc.url ?? null}, ${language}, ${input.dims}, ${vector}::vector)`;
+    });
     await tx.$executeRaw`
       INSERT INTO chunks (id, workspace_id, bot_id, source_id, document_id, ordinal, text, title_path, url, language, embedding_dims, embedding)
       VALUES ${Prisma.join(rows)}`;

@@ -85,7 +85,7 @@ async function vectorCandidates(workspaceId: string, botId: string, query: strin
     return tx.$queryRaw<TRow[]>`
       SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text
       FROM chunks c
-      WHERE c.workspace_id = ${workspaceId} AND c.bot_id = ${botId} AND c.embedding_dims = 384
+      WHERE c.workspace_id = ${workspaceId} AND c.bot_id = ${botId} AND c.embedding_dims = 384 AND c.embedding IS NOT NULL
       ORDER BY c.embedding::vector(384) <=> ${literal}::vector(384)
       LIMIT ${CANDIDATES}`;
   });

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { logIn, signUp, uniqueEmail, waitForMail } from "./helpers";
 
@@ -45,4 +47,44 @@ test("bot with Q&A and text knowledge, live status and test search", async ({ pa
   await page.getByLabel("Testsuche").fill("wie schnell wird mein rad repariert");
   await page.getByRole("button", { name: "Suchen" }).click();
   await expect(page.getByTestId("search-results").locator("li").first()).toContainText("48 Stunden");
+
+  // A file upload and a website crawl of a small site served by this test.
+  await page.getByRole("button", { name: "Datei" }).click();
+  await page.getByRole("dialog").getByLabel("Datei").setInputFiles({
+    name: "garantie.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from("# Garantie\n\nAuf jeden Rahmen gewähren wir zehn Jahre Garantie.\n"),
+  });
+  await page.getByRole("dialog").getByRole("button", { name: "Hochladen" }).click();
+  await expect(page.getByRole("row", { name: /garantie\.md/ }).getByText("Bereit")).toBeVisible({ timeout: 20_000 });
+
+  const site = http.createServer((req, res) => {
+    if (req.url === "/robots.txt") return void res.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nAllow: /\n");
+    if (req.url === "/") {
+      return void res
+        .writeHead(200, { "content-type": "text/html" })
+        .end('<html lang="de"><head><title>Hilfe</title></head><body><main><h1>Hilfe</h1><p>Alles zu Ihrem Rad. Lesen Sie auch <a href="/akku">Akku</a>.</p></main></body></html>');
+    }
+    if (req.url === "/akku") {
+      return void res
+        .writeHead(200, { "content-type": "text/html" })
+        .end('<html lang="de"><head><title>Akku</title></head><body><main><h1>Akku laden</h1><p>Der Akku ist nach dreieinhalb Stunden vollständig geladen.</p></main></body></html>');
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+  try {
+    await page.getByRole("button", { name: "Website" }).click();
+    await page.getByLabel("Start-Adresse oder sitemap.xml").fill(siteUrl);
+    await page.getByRole("dialog").getByRole("button", { name: "Hinzufügen" }).click();
+    const row = page.getByRole("row", { name: /127\.0\.0\.1/ });
+    await expect(row.getByText("Bereit")).toBeVisible({ timeout: 30_000 });
+    await expect(row).toContainText("2 Dokumente");
+  } finally {
+    site.close();
+  }
+  await page.getByLabel("Testsuche").fill("Wie lange dauert das Laden des Akkus?");
+  await page.getByRole("button", { name: "Suchen" }).click();
+  await expect(page.getByTestId("search-results").locator("li").first()).toContainText("dreieinhalb Stunden");
 });

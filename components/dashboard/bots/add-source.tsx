@@ -8,10 +8,11 @@ import { Dialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/feedback";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
+import { AddWebsiteOrFile } from "./add-website-file";
 
 type TPair = { question: string; answer: string };
 
-/** Adds a text or Q&A source; website and file sources follow with the crawler and parsers. */
+/** Adds a source: website, file, text or Q&A. */
 export function AddSource({ slug, botId }: { slug: string; botId: string }) {
   const t = useTranslations("dashboard.bots");
   const toast = useToast();
@@ -39,7 +40,8 @@ export function AddSource({ slug, botId }: { slug: string; botId: string }) {
 
   return (
     <>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
+        <AddWebsiteOrFile slug={slug} botId={botId} />
         <Button variant="secondary" onClick={() => setKind("text")}>
           {t("addText")}
         </Button>

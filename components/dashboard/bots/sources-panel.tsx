@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
-import { deleteSourceAction } from "@/app/dashboard/[workspace]/bots/actions";
+import { deleteSourceAction, refreshSourceAction } from "@/app/dashboard/[workspace]/bots/actions";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -11,6 +11,7 @@ import { Badge, EmptyState } from "@/components/ui/feedback";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { AddSource } from "./add-source";
+import { SourceDocuments } from "./source-documents";
 
 type TSource = { id: string; type: string; name: string; status: string; error?: string; documentCount: number; chunkCount: number; failedCount: number; lastRunAt: string | null };
 
@@ -53,7 +54,11 @@ export function SourcesPanel({ slug, botId, sources }: { slug: string; botId: st
               <tr key={s.id}>
                 <Td>
                   <div className="font-medium text-slate-900">{s.name}</div>
-                  <div className="text-xs text-slate-500">{t(`type.${s.type}`)}</div>
+                  <div className="text-xs text-slate-500">
+                    {t(`type.${s.type}`)}
+                    {s.failedCount > 0 && <span className="text-red-600"> · {t("failedDocs", { count: s.failedCount })}</span>}
+                  </div>
+                  {(s.type === "url" || s.type === "file" || s.failedCount > 0) && <SourceDocuments slug={slug} botId={botId} sourceId={s.id} />}
                 </Td>
                 <Td>
                   <Badge tone={TONE[s.status as keyof typeof TONE] ?? "neutral"}>{t(`state.${s.status}`)}</Badge>
@@ -63,7 +68,12 @@ export function SourcesPanel({ slug, botId, sources }: { slug: string; botId: st
                   {t("docsChunks", { documents: s.documentCount, chunks: s.chunkCount })}
                   {s.lastRunAt && <div className="text-xs text-slate-500">{format.relativeTime(new Date(s.lastRunAt), new Date())}</div>}
                 </Td>
-                <Td className="text-right">
+                <Td className="whitespace-nowrap text-right">
+                  {(s.status === "ready" || s.status === "failed") && s.type !== "text" && s.type !== "qa" && (
+                    <Button variant="ghost" size="sm" disabled={pending} onClick={() => start(async () => void (await refreshSourceAction(slug, { botId, sourceId: s.id })))}>
+                      {t("refresh")}
+                    </Button>
+                  )}
                   <Button variant="ghost" size="sm" onClick={() => setDeleting(s)}>
                     {t("delete")}
                   </Button>

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { jobQueue, QUEUES, stopJobQueue, type TIngestJob } from "@/lib/jobs/queue";
 import { ingestSource } from "@/lib/kb/ingest-source";
 import { searchBot } from "@/lib/kb/search";
-import { createSource, deleteSource, getSource, listSources } from "@/lib/kb/sources";
+import { createFileSource, createSource, deleteSource, getSource, listSources, MAX_UPLOAD_BYTES } from "@/lib/kb/sources";
 import { expectAppError } from "../../helpers/errors";
 import { createOwnerWithWorkspace } from "../../helpers/factories";
 import { useTestDatabase } from "../../helpers/test-database";
@@ -117,7 +117,14 @@ describe("sources, ingestion and search", () => {
     const bot = await createBot(ctx, { name: "X" });
     await expect(searchBot(ctx, bot.id, { query: "x".repeat(1001) })).rejects.toThrow(/1,000/);
     await expect(createSource(ctx, bot.id, { type: "qa", pairs: [] })).rejects.toThrow(/at least one/);
-    await expectAppError(createSource(ctx, bot.id, { type: "url", url: "https://example.com" }), "bad_request");
+    await expect(createSource(ctx, bot.id, { type: "url", url: "ftp://example.com/" })).rejects.toThrow(/http/);
+    await expectAppError(createSource(ctx, bot.id, { type: "file" }), "bad_request");
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]);
+    await expectAppError(createFileSource(ctx, bot.id, { filename: "handbuch.pdf", contentType: "application/pdf", bytes: exe }), "unsupported_media_type");
+    await expectAppError(createFileSource(ctx, bot.id, { filename: "tabelle.xlsx", contentType: "application/vnd.ms-excel", bytes: exe }), "unsupported_media_type");
+    const huge = new Uint8Array(MAX_UPLOAD_BYTES + 1);
+    await expectAppError(createFileSource(ctx, bot.id, { filename: "gross.txt", contentType: "text/plain", bytes: huge }), "payload_too_large");
+    expect(await db().dataSource.count({ where: { botId: bot.id } })).toBe(0);
   });
 
   it("deleting a source removes its documents, chunks and vectors", async () => {
@@ -130,5 +137,20 @@ describe("sources, ingestion and search", () => {
     expect(await db().chunk.count({ where: { sourceId: source.id } })).toBe(0);
     expect(await db().document.count({ where: { sourceId: source.id } })).toBe(0);
     expect(await searchBot(ctx, bot.id, { query: "Rücksendung" })).toEqual([]);
+  });
+
+  it("indexes an uploaded Markdown file and records a damaged PDF with its reason", async () => {
+    const { ctx } = await createOwnerWithWorkspace("Files");
+    const bot = await createBot(ctx, { name: "F" });
+    const md = new TextEncoder().encode("# Garantie\n\nAuf jeden Rahmen gewähren wir zehn Jahre Garantie.\n");
+    const good = await createFileSource(ctx, bot.id, { filename: "garantie.md", contentType: "text/markdown", bytes: md });
+    const broken = await createFileSource(ctx, bot.id, { filename: "kaputt.pdf", contentType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.7 this is not really a pdf") });
+    await runQueuedJobs();
+    expect(await getSource(ctx, bot.id, good.id)).toMatchObject({ status: "ready", documentCount: 1 });
+    const failed = await getSource(ctx, bot.id, broken.id);
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toMatch(/PDF|damaged|valid/i);
+    const hits = await searchBot(ctx, bot.id, { query: "Wie lange Garantie auf den Rahmen?" });
+    expect(hits[0]!.text).toContain("zehn Jahre");
   });
 });

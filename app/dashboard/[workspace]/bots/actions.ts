@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/auth/next/workspace-action";
 import { createBot, deleteBot, updateBot } from "@/lib/bots/bots";
 import { searchBot } from "@/lib/kb/search";
-import { createSource, deleteSource } from "@/lib/kb/sources";
+import { createSource, deleteSource, listDocuments, refreshSource } from "@/lib/kb/sources";
 
 /** Bot and knowledge server actions: admins and owners only, checked by workspaceAction. */
 
@@ -42,4 +42,15 @@ export const testSearchAction = workspaceAction(["admin"], async (ctx, input: { 
   const started = performance.now();
   const results = await searchBot(ctx, String(input.botId), { query: input.query, k: 8 });
   return { results, ms: Math.round(performance.now() - started) };
+});
+
+export const refreshSourceAction = workspaceAction(["admin"], async (ctx, input: { botId: string; sourceId: string }) => {
+  await refreshSource(ctx, String(input.botId), String(input.sourceId));
+  revalidatePath("/dashboard/[workspace]/bots/[botId]", "page");
+  return null;
+});
+
+export const listDocumentsAction = workspaceAction(["admin"], async (ctx, input: { botId: string; sourceId: string }) => {
+  const docs = await listDocuments(ctx, String(input.botId), String(input.sourceId));
+  return docs.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() }));
 });
