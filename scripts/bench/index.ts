@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { benchDatabasePath } from "./database-path";
+import { benchRetrieval } from "./retrieval";
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
@@ -27,6 +28,9 @@ async function main() {
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, "database-path.json"), JSON.stringify({ started, node: process.version, results: db }, null, 2));
   console.log(`\nWrote ${path.relative(process.cwd(), path.join(out, "database-path.json"))}`);
+
+  console.log("");
+  await benchRetrieval({ large: process.argv.includes("--large") || process.argv.includes("--rebuild-large"), rebuildLarge: process.argv.includes("--rebuild-large") });
   process.exit(0);
 }
 
