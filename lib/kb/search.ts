@@ -6,7 +6,7 @@ import type { TWorkspaceContext } from "../workspaces/types";
 import { offlineEmbedder, type TEmbedder } from "./embed/embedder";
 
 /**
- * Hybrid retrieval: full-text (German, English and simple configurations, OR semantics)
+ * Hybrid retrieval: full-text (German and English configurations, OR semantics)
  * and vector candidates (pgvector cosine over the per-dimension HNSW index), fused by
  * reciprocal rank. Both queries filter by workspace and bot inside the SQL.
  */
@@ -33,10 +33,10 @@ export async function searchBot(
   const bot = await db().bot.findFirst({ where: { id: botId, workspaceId: ctx.workspaceId }, select: { id: true, embeddingDimensions: true } });
   if (!bot) throw new AppError("not_found", "Bot not found.");
   const mode = options.mode ?? "hybrid";
-  const [text, vector] = await Promise.all([
-    mode === "vector" ? [] : fullTextCandidates(ctx.workspaceId, bot.id, input.query),
-    mode === "fulltext" ? [] : vectorCandidates(ctx.workspaceId, bot.id, input.query, options.embedder ?? offlineEmbedder()),
-  ]);
+  // One after the other: on the embedded database they would only queue behind each other,
+  // and a slow full-text query must not starve the vector query's transaction.
+  const text = mode === "vector" ? [] : await fullTextCandidates(ctx.workspaceId, bot.id, input.query);
+  const vector = mode === "fulltext" ? [] : await vectorCandidates(ctx.workspaceId, bot.id, input.query, options.embedder ?? offlineEmbedder());
   return fuse([text, vector]).slice(0, input.k);
 }
 
@@ -58,19 +58,20 @@ function fuse(lists: TRow[][]): TSearchResult[] {
 }
 
 async function fullTextCandidates(workspaceId: string, botId: string, query: string): Promise<TRow[]> {
-  // plainto_tsquery gives AND semantics; visitors' questions need OR, so the operators are swapped.
+  // plainto_tsquery gives AND semantics; visitors' questions need OR, so the operators are
+  // swapped. Only the German and English configurations: "simple" keeps every stopword and
+  // made nearly every chunk match. Ties break by document and position, never by random id.
   return db().$queryRaw<TRow[]>`
     WITH q AS (
       SELECT (
         coalesce(nullif(replace(plainto_tsquery('german', ${query})::text, '&', '|'), ''), '''''')::tsquery
         || coalesce(nullif(replace(plainto_tsquery('english', ${query})::text, '&', '|'), ''), '''''')::tsquery
-        || coalesce(nullif(replace(plainto_tsquery('simple', ${query})::text, '&', '|'), ''), '''''')::tsquery
       ) AS query
     )
     SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text
     FROM chunks c, q
     WHERE c.workspace_id = ${workspaceId} AND c.bot_id = ${botId} AND c.tsv @@ q.query
-    ORDER BY ts_rank_cd(c.tsv, q.query) DESC, c.id
+    ORDER BY ts_rank_cd(c.tsv, q.query) DESC, c.document_id, c.ordinal
     LIMIT ${CANDIDATES}`;
 }
 
@@ -80,13 +81,16 @@ async function vectorCandidates(workspaceId: string, botId: string, query: strin
   const literal = pgvector.toSql(vec);
   if (embedder.dimensions !== 384) throw new Error(`No vector index for ${embedder.dimensions} dimensions yet`);
   // Iterative scans keep filtered HNSW queries from returning too few rows (ARCHITECTURE 5).
-  return db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
+  return db().$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
     return tx.$queryRaw<TRow[]>`
       SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text
       FROM chunks c
       WHERE c.workspace_id = ${workspaceId} AND c.bot_id = ${botId} AND c.embedding_dims = 384 AND c.embedding IS NOT NULL
-      ORDER BY c.embedding::vector(384) <=> ${literal}::vector(384)
+      ORDER BY c.embedding::vector(384) <=> ${literal}::vector(384), c.document_id, c.ordinal
       LIMIT ${CANDIDATES}`;
-  });
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  );
 }

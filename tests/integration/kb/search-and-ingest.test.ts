@@ -3,6 +3,7 @@ import { createBot, deleteBot, listBots } from "@/lib/bots/bots";
 import { db } from "@/lib/db/client";
 import { jobQueue, QUEUES, stopJobQueue, type TIngestJob } from "@/lib/jobs/queue";
 import { ingestSource } from "@/lib/kb/ingest-source";
+import { requeueStuckSources } from "@/lib/kb/schedule-recrawls";
 import { searchBot } from "@/lib/kb/search";
 import { createFileSource, createSource, deleteSource, getSource, listSources, MAX_UPLOAD_BYTES } from "@/lib/kb/sources";
 import { expectAppError } from "../../helpers/errors";
@@ -152,5 +153,23 @@ describe("sources, ingestion and search", () => {
     expect(failed.error).toMatch(/PDF|damaged|valid/i);
     const hits = await searchBot(ctx, bot.id, { query: "Wie lange Garantie auf den Rahmen?" });
     expect(hits[0]!.text).toContain("zehn Jahre");
+  });
+
+  it("a source whose job was lost is queued again and ends ready", async () => {
+    const { ctx } = await createOwnerWithWorkspace("Lost Job");
+    const bot = await createBot(ctx, { name: "L" });
+    const source = await createSource(ctx, bot.id, { type: "text", title: "T", content: RETURNS });
+    // Simulate a crash that lost the queued job: drop it from the queue, age the row.
+    const boss = await jobQueue();
+    for (;;) {
+      const [job] = await boss.fetch<TIngestJob>(QUEUES.ingestSource);
+      if (!job) break;
+      await boss.complete(QUEUES.ingestSource, job.id);
+    }
+    await db().$executeRaw`UPDATE data_sources SET updated_at = now() - interval '2 hours' WHERE id = ${source.id}`;
+    expect(await requeueStuckSources()).toBe(1);
+    expect(await requeueStuckSources()).toBe(0);
+    await runQueuedJobs();
+    expect(await getSource(ctx, bot.id, source.id)).toMatchObject({ status: "ready", documentCount: 1 });
   });
 });
