@@ -1,7 +1,6 @@
-import { createHash, randomUUID } from "node:crypto";
-import pgvector from "pgvector";
+import { createHash } from "node:crypto";
 import { env } from "../config/env";
-import { db, Prisma } from "../db/client";
+import { db } from "../db/client";
 import { log } from "../log/logger";
 import { chunkDocument } from "./chunk/chunk-document";
 import { parsePlainText, qaToDocument } from "./chunk/parse-plain";
@@ -9,6 +8,7 @@ import type { TChunk, TParsedDocument } from "./chunk/types";
 import { crawlSite } from "./crawl/crawl-site";
 import { offlineEmbedder, type TEmbedder } from "./embed/embedder";
 import { parseFile } from "./parse/parse-file";
+import { writeDocument } from "./write-document";
 
 /**
  * Indexes one source: parse → chunk → embed → write, one short transaction per document
@@ -154,37 +154,4 @@ async function embedInBatches(embedder: TEmbedder, chunks: TChunk[]): Promise<nu
     out.push(...(await embedder.embed(batch)));
   }
   return out;
-}
-
-async function writeDocument(input: {
-  source: { id: string; workspaceId: string; botId: string };
-  key: string;
-  doc: TParsedDocument;
-  contentHash: string;
-  chunks: TChunk[];
-  vectors: number[][];
-  dims: number;
-}) {
-  const { source, key, doc, chunks, vectors } = input;
-  const language = doc.language ?? "simple";
-  await db().$transaction(async (tx) => {
-    const document = await tx.document.upsert({
-      where: { sourceId_key: { sourceId: source.id, key } },
-      create: {
-        workspaceId: source.workspaceId, botId: source.botId, sourceId: source.id, key,
-        title: doc.title.slice(0, 300), url: doc.url ?? null, contentHash: input.contentHash, chunkCount: chunks.length,
-      },
-      update: { title: doc.title.slice(0, 300), url: doc.url ?? null, contentHash: input.contentHash, status: "ready", error: null, chunkCount: chunks.length },
-    });
-    await tx.chunk.deleteMany({ where: { documentId: document.id } });
-    const rows = chunks.map((c, i) => {
-      // A passage with no content words embeds to the zero vector: full-text only.
-      const vector = vectors[i]!.some((x) => x !== 0) ? pgvector.toSql(vectors[i]!) : null;
-      return Prisma.sql`(${randomUUID()}, ${source.workspaceId}, ${source.botId}, ${source.id}, ${document.id}, ${c.ordinal}, ${c.text},
-        ${c.titlePath}, ${c.url ?? doc.url ?? null}, ${language}, ${input.dims}, ${vector}::vector)`;
-    });
-    await tx.$executeRaw`
-      INSERT INTO chunks (id, workspace_id, bot_id, source_id, document_id, ordinal, text, title_path, url, language, embedding_dims, embedding)
-      VALUES ${Prisma.join(rows)}`;
-  });
 }

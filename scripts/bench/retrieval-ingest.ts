@@ -3,19 +3,18 @@
  * source type holding many files (a `file` source is one uploaded file, read back from the
  * database and parsed by type), so this mirrors its per-document path with the
  * same building blocks: parseMarkdown → chunkDocument → embedder in batches of `maxBatch`
- * with `${titlePath}\n${text}` → one short transaction per document with the same document
- * upsert, chunk delete and multi-row chunk INSERT as `writeDocument` (which is not exported),
- * then the same source bookkeeping. Keep it in step with ingest-source.ts when that changes.
+ * with `${titlePath}\n${text}` → `writeDocument` (lib/kb/write-document.ts, shared with
+ * ingestion), then the same source bookkeeping.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import pgvector from "pgvector";
-import { db, Prisma } from "../../lib/db/client";
+import { db } from "../../lib/db/client";
 import { chunkDocument } from "../../lib/kb/chunk/chunk-document";
 import { parseMarkdown } from "../../lib/kb/chunk/parse-markdown";
 import type { TChunk, TParsedDocument } from "../../lib/kb/chunk/types";
 import type { TEmbedder } from "../../lib/kb/embed/embedder";
+import { writeDocument } from "../../lib/kb/write-document";
 
 export type TMarkdownFile = { key: string; path: string };
 
@@ -48,44 +47,6 @@ async function embedInBatches(embedder: TEmbedder, chunks: TChunk[]): Promise<nu
     out.push(...(await embedder.embed(batch)));
   }
   return out;
-}
-
-/**
- * Same statements as ingest-source.ts `writeDocument` (as of the working tree this bench was
- * written against: titles cut at 300 characters, zero vectors stored as NULL).
- */
-export async function writeDocument(input: {
-  source: { id: string; workspaceId: string; botId: string };
-  key: string;
-  doc: TParsedDocument;
-  contentHash: string;
-  chunks: TChunk[];
-  vectors: number[][];
-  dims: number;
-}) {
-  const { source, key, doc, chunks, vectors } = input;
-  const language = doc.language ?? "simple";
-  await db().$transaction(async (tx) => {
-    const document = await tx.document.upsert({
-      where: { sourceId_key: { sourceId: source.id, key } },
-      create: {
-        workspaceId: source.workspaceId, botId: source.botId, sourceId: source.id, key,
-        title: doc.title.slice(0, 300), url: doc.url ?? null, contentHash: input.contentHash, chunkCount: chunks.length,
-      },
-      update: { title: doc.title.slice(0, 300), url: doc.url ?? null, contentHash: input.contentHash, status: "ready", error: null, chunkCount: chunks.length },
-    });
-    await tx.chunk.deleteMany({ where: { documentId: document.id } });
-    if (chunks.length === 0) return;
-    const rows = chunks.map((c, i) => {
-      // A passage with no content words embeds to the zero vector: full-text only.
-      const vector = vectors[i]!.some((x) => x !== 0) ? pgvector.toSql(vectors[i]!) : null;
-      return Prisma.sql`(${randomUUID()}, ${source.workspaceId}, ${source.botId}, ${source.id}, ${document.id}, ${c.ordinal}, ${c.text},
-        ${c.titlePath}, ${c.url ?? doc.url ?? null}, ${language}, ${input.dims}, ${vector}::vector)`;
-    });
-    await tx.$executeRaw`
-      INSERT INTO chunks (id, workspace_id, bot_id, source_id, document_id, ordinal, text, title_path, url, language, embedding_dims, embedding)
-      VALUES ${Prisma.join(rows)}`;
-  });
 }
 
 /**

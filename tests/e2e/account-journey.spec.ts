@@ -92,7 +92,7 @@ test("an invitation is accepted by a second user who signs up through it", async
   await logIn(second, colleague, "anderes-passwort-77");
   await expect(second).toHaveURL(/\/dashboard\/ines-team/);
   await second.getByRole("link", { name: "Team" }).first().click();
-  await expect(second.getByText("Carla Colleague")).toBeVisible();
+  await expect(second.getByRole("row", { name: /Carla Colleague/ })).toBeVisible();
   await other.close();
 
   // The owner sees the new member with the invited role; the invitation is gone.
