@@ -30,7 +30,7 @@ export async function searchBot(
   options: { mode?: TSearchMode; embedder?: TEmbedder } = {},
 ): Promise<TSearchResult[]> {
   const input = ZSearchInput.parse(raw);
-  const bot = await db().bot.findFirst({ where: { id: botId, workspaceId: ctx.workspaceId }, select: { id: true, embeddingDimensions: true } });
+  const bot = await db().bot.findFirst({ where: { id: botId, workspaceId: ctx.workspaceId }, select: { id: true } });
   if (!bot) throw new AppError("not_found", "Bot not found.");
   const mode = options.mode ?? "hybrid";
   // One after the other: on the embedded database they would only queue behind each other,

@@ -133,11 +133,8 @@ export async function refreshSource(ctx: TCtx, botId: string, sourceId: string) 
     where: { id: sourceId, botId, workspaceId: ctx.workspaceId, status: { in: ["ready", "failed"] } },
     data: { status: "queued", error: null },
   });
-  if (result.count === 0) {
-    await getSource(ctx, botId, sourceId);
-    return getSource(ctx, botId, sourceId);
-  }
-  await enqueueIngest({ workspaceId: ctx.workspaceId, sourceId });
+  // Already queued or running: nothing to do (getSource still reports a foreign id as not found).
+  if (result.count === 1) await enqueueIngest({ workspaceId: ctx.workspaceId, sourceId });
   return getSource(ctx, botId, sourceId);
 }
 

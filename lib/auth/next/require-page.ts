@@ -1,12 +1,19 @@
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { isAppError } from "../../errors/app-error";
 import type { TRole } from "../../validation/common";
 import { requireMembership } from "../../workspaces/require-membership";
+import { roleAllows } from "../../workspaces/roles";
 import { getCurrentUser } from "../current-user";
+
+// The workspace layout and its page both guard the same request: look the session and the
+// membership up once per request (React's request-scoped cache), check roles per caller.
+const currentUserOnce = cache(getCurrentUser);
+const membershipOnce = cache((userId: string, slug: string) => requireMembership(userId, slug, ["operator"]));
 
 /** Signed-in user for a page, or a redirect to the login page that comes back here. */
 export async function requireUserPage(returnTo: string) {
-  const user = await getCurrentUser();
+  const user = await currentUserOnce();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
@@ -14,12 +21,13 @@ export async function requireUserPage(returnTo: string) {
 /** The one guard for dashboard pages: member of the workspace with one of `roles`. */
 export async function requireWorkspacePage(slug: string, roles: readonly TRole[], returnTo: string) {
   const user = await requireUserPage(returnTo);
+  let membership;
   try {
-    const membership = await requireMembership(user.id, slug, roles);
-    return { user, ...membership };
+    membership = await membershipOnce(user.id, slug);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
-    if (isAppError(error) && error.code === "forbidden") redirect(`/dashboard/${slug}?denied=1`);
     throw error;
   }
+  if (!roleAllows(membership.role, roles)) redirect(`/dashboard/${slug}?denied=1`);
+  return { user, ...membership };
 }
