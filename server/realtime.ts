@@ -3,10 +3,11 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
 import { redis } from "../lib/redis/redis";
 import { operatorAuth } from "./socket-auth";
+import { attachWidgetNamespace } from "./widget-socket";
 
 /**
  * socket.io on the app's HTTP server. /operator is authenticated from the dashboard
- * session; /widget is added by the widget issue. With REDIS_URL, events fan out across
+ * session; /widget serves the chat frames (widget-socket.ts). With REDIS_URL, events fan out across
  * nodes through the Redis adapter.
  */
 export async function createRealtimeServer(server: http.Server) {
@@ -29,6 +30,8 @@ export async function createRealtimeServer(server: http.Server) {
     void socket.join(`workspace:${workspaceId}`);
     socket.emit("ready", { workspaceId, role: socket.data.role });
   });
+
+  attachWidgetNamespace(io.of("/widget"));
 
   return {
     io,

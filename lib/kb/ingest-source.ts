@@ -8,6 +8,7 @@ import type { TChunk, TParsedDocument } from "./chunk/types";
 import { crawlSite } from "./crawl/crawl-site";
 import { offlineEmbedder, type TEmbedder } from "./embed/embedder";
 import { parseFile } from "./parse/parse-file";
+import { analyzeChunksSoon } from "./lexeme-stats";
 import { writeDocument } from "./write-document";
 
 /**
@@ -28,6 +29,8 @@ export async function ingestSource(job: { workspaceId: string; sourceId: string 
   const hashes = new Map(existing.map((d) => [d.key, d.contentHash]));
   const seen = new Set<string>();
   let failed = 0;
+  let lastFailure: string | null = null;
+  let written = 0;
   const model = `${embedder.provider}:${embedder.model}:${embedder.dimensions}`;
 
   const index = async (key: string, doc: TParsedDocument) => {
@@ -38,6 +41,7 @@ export async function ingestSource(job: { workspaceId: string; sourceId: string 
       const chunks = chunkDocument(doc);
       if (chunks.length === 0) throw new Error("No text to index");
       await writeDocument({ source, key, doc, contentHash, chunks, vectors: await embedInBatches(embedder, chunks), dims: embedder.dimensions });
+      written++;
     } catch (error) {
       await recordFailure(key, doc.title, doc.url, error);
     }
@@ -46,6 +50,7 @@ export async function ingestSource(job: { workspaceId: string; sourceId: string 
     seen.add(key);
     failed++;
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    lastFailure = reason;
     log.warn("Document failed to index", { sourceId: source.id, key, reason });
     await db().$transaction([
       db().chunk.deleteMany({ where: { sourceId: source.id, document: { key } } }),
@@ -72,19 +77,16 @@ export async function ingestSource(job: { workspaceId: string; sourceId: string 
     where: { id: source.id },
     data: {
       status: allFailed ? "failed" : "ready",
-      error: allFailed ? (await firstFailure(source.id)) ?? "No document could be indexed." : null,
+      error: allFailed ? (lastFailure ?? "No document could be indexed.") : null,
       documentCount,
       chunkCount,
       failedCount: failed,
       lastRunAt: new Date(),
     },
   });
+  // Full-text search reads lexeme frequencies from the planner statistics (lexeme-stats.ts).
+  if (written > 0 || gone.length > 0) analyzeChunksSoon();
   return { documentCount, chunkCount, failed };
-}
-
-async function firstFailure(sourceId: string) {
-  const doc = await db().document.findFirst({ where: { sourceId, status: "failed" }, select: { error: true }, orderBy: { updatedAt: "desc" } });
-  return doc?.error ?? null;
 }
 
 type TIndex = (key: string, doc: TParsedDocument) => Promise<void>;

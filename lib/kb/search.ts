@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { TWorkspaceContext } from "../workspaces/types";
 import { offlineEmbedder, type TEmbedder } from "./embed/embedder";
+import { lexemeStats, selectLexemes } from "./lexeme-stats";
 
 /**
  * Hybrid retrieval: full-text (German and English configurations, OR semantics)
@@ -19,9 +20,15 @@ export type TSearchMode = "hybrid" | "fulltext" | "vector";
 export type TSearchResult = { chunkId: string; sourceId: string; documentId: string; title: string; url: string | null; text: string; score: number };
 
 const CANDIDATES = 50;
-const RRF_K = 60;
 
-type TRow = { id: string; source_id: string; document_id: string; title_path: string; url: string | null; text: string };
+/**
+ * Fusion parameters (weighted reciprocal rank). Tuned with `npm run bench:retrieval -- --tune`
+ * on the odd-numbered questions of the bench and checked on the even ones (decision 009).
+ */
+export const FUSION = { k: 1, fulltextWeight: 0.7, vectorWeight: 1 };
+
+/** A candidate row; `score` is ts_rank_cd for full-text and cosine similarity for vectors. */
+export type TCandidate = { id: string; source_id: string; document_id: string; title_path: string; url: string | null; text: string; score: number };
 
 export async function searchBot(
   ctx: Pick<TWorkspaceContext, "workspaceId">,
@@ -30,25 +37,38 @@ export async function searchBot(
   options: { mode?: TSearchMode; embedder?: TEmbedder } = {},
 ): Promise<TSearchResult[]> {
   const input = ZSearchInput.parse(raw);
+  const lists = await searchCandidates(ctx, botId, input.query, options);
+  return fuse(lists).slice(0, input.k);
+}
+
+/** Both candidate lists of a query (empty for the mode left out), best first. */
+export async function searchCandidates(
+  ctx: Pick<TWorkspaceContext, "workspaceId">,
+  botId: string,
+  query: string,
+  options: { mode?: TSearchMode; embedder?: TEmbedder } = {},
+): Promise<{ fulltext: TCandidate[]; vector: TCandidate[] }> {
   const bot = await db().bot.findFirst({ where: { id: botId, workspaceId: ctx.workspaceId }, select: { id: true } });
   if (!bot) throw new AppError("not_found", "Bot not found.");
   const mode = options.mode ?? "hybrid";
   // One after the other: on the embedded database they would only queue behind each other,
   // and a slow full-text query must not starve the vector query's transaction.
-  const text = mode === "vector" ? [] : await fullTextCandidates(ctx.workspaceId, bot.id, input.query);
-  const vector = mode === "fulltext" ? [] : await vectorCandidates(ctx.workspaceId, bot.id, input.query, options.embedder ?? offlineEmbedder());
-  return fuse([text, vector]).slice(0, input.k);
+  const fulltext = mode === "vector" ? [] : await fullTextCandidates(ctx.workspaceId, bot.id, query);
+  const vector = mode === "fulltext" ? [] : await vectorCandidates(ctx.workspaceId, bot.id, query, options.embedder ?? offlineEmbedder());
+  return { fulltext, vector };
 }
 
-function fuse(lists: TRow[][]): TSearchResult[] {
-  const scores = new Map<string, { row: TRow; score: number }>();
-  for (const list of lists) {
+/** Weighted reciprocal-rank fusion; ties keep the order of first appearance. */
+export function fuse(lists: { fulltext: TCandidate[]; vector: TCandidate[] }, params = FUSION): TSearchResult[] {
+  const scores = new Map<string, { row: TCandidate; score: number }>();
+  const add = (list: TCandidate[], weight: number) =>
     list.forEach((row, rank) => {
       const entry = scores.get(row.id) ?? { row, score: 0 };
-      entry.score += 1 / (RRF_K + rank + 1);
+      entry.score += weight / (params.k + rank + 1);
       scores.set(row.id, entry);
     });
-  }
+  add(lists.vector, params.vectorWeight);
+  add(lists.fulltext, params.fulltextWeight);
   return [...scores.values()]
     .sort((a, b) => b.score - a.score)
     .map(({ row, score }) => ({
@@ -57,25 +77,52 @@ function fuse(lists: TRow[][]): TSearchResult[] {
     }));
 }
 
-async function fullTextCandidates(workspaceId: string, botId: string, query: string): Promise<TRow[]> {
-  // plainto_tsquery gives AND semantics; visitors' questions need OR, so the operators are
-  // swapped. Only the German and English configurations: "simple" keeps every stopword and
-  // made nearly every chunk match. Ties break by document and position, never by random id.
-  return db().$queryRaw<TRow[]>`
-    WITH q AS (
-      SELECT (
-        coalesce(nullif(replace(plainto_tsquery('german', ${query})::text, '&', '|'), ''), '''''')::tsquery
-        || coalesce(nullif(replace(plainto_tsquery('english', ${query})::text, '&', '|'), ''), '''''')::tsquery
-      ) AS query
-    )
-    SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text
-    FROM chunks c, q
-    WHERE c.workspace_id = ${workspaceId} AND c.bot_id = ${botId} AND c.tsv @@ q.query
-    ORDER BY ts_rank_cd(c.tsv, q.query) DESC, c.document_id, c.ordinal
+async function fullTextCandidates(workspaceId: string, botId: string, query: string): Promise<TCandidate[]> {
+  const lexemes = await queryLexemes(query);
+  if (lexemes.length === 0) return [];
+  const chosen = selectLexemes(lexemes, await lexemeStats());
+  const tsquery = chosen.lexemes.map(quoteLexeme).join(chosen.mode === "or" ? " | " : " & ");
+  // Ties break by document and position, never by random id.
+  return db().$queryRaw<TCandidate[]>`
+    SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text, ts_rank_cd(c.tsv, ${tsquery}::tsquery)::float8 AS score
+    FROM chunks c
+    WHERE c.workspace_id = ${workspaceId} AND c.bot_id = ${botId} AND c.tsv @@ ${tsquery}::tsquery
+    ORDER BY score DESC, c.document_id, c.ordinal
     LIMIT ${CANDIDATES}`;
 }
 
-async function vectorCandidates(workspaceId: string, botId: string, query: string, embedder: TEmbedder): Promise<TRow[]> {
+/**
+ * The query's lexemes under the configuration of its language: the one whose stopword list
+ * covers more of its words (German, English, or both when that is a tie). Under the other
+ * language's configuration a German question yields junk lexemes ("ich", unstemmed
+ * "abgeben") that match nothing yet crowd out real words when rare lexemes are preferred.
+ */
+export async function queryLexemes(query: string): Promise<string[]> {
+  const [row] = await db().$queryRaw<{ german: string[]; english: string[]; german_stop: number; english_stop: number }[]>`
+    SELECT coalesce(array_agg(DISTINCT gl) FILTER (WHERE gl IS NOT NULL), '{}') AS german,
+           coalesce(array_agg(DISTINCT el) FILTER (WHERE el IS NOT NULL), '{}') AS english,
+           count(DISTINCT n) FILTER (WHERE cardinality(g_lex) = 0)::int AS german_stop,
+           count(DISTINCT n) FILTER (WHERE cardinality(e_lex) = 0)::int AS english_stop
+    FROM (
+      SELECT n, g.lexemes AS g_lex, e.lexemes AS e_lex
+      FROM ts_debug('german', ${query}) WITH ORDINALITY AS g(alias, description, token, dictionaries, dictionary, lexemes, n)
+      JOIN ts_debug('english', ${query}) WITH ORDINALITY AS e(alias, description, token, dictionaries, dictionary, lexemes, n) USING (n)
+      WHERE g.lexemes IS NOT NULL
+    ) t
+    LEFT JOIN LATERAL unnest(t.g_lex) AS gl ON true
+    LEFT JOIN LATERAL unnest(t.e_lex) AS el ON true`;
+  if (!row) return [];
+  if (row.german_stop > row.english_stop) return row.german;
+  if (row.english_stop > row.german_stop) return row.english;
+  return [...new Set([...row.german, ...row.english])];
+}
+
+/** A lexeme as a quoted tsquery operand: taken literally, no further normalisation. */
+function quoteLexeme(lexeme: string) {
+  return `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+}
+
+async function vectorCandidates(workspaceId: string, botId: string, query: string, embedder: TEmbedder): Promise<TCandidate[]> {
   const [vec] = await embedder.embed([query]);
   if (!vec || vec.every((x) => x === 0)) return [];
   const literal = pgvector.toSql(vec);
@@ -84,8 +131,8 @@ async function vectorCandidates(workspaceId: string, botId: string, query: strin
   return db().$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
-    return tx.$queryRaw<TRow[]>`
-      SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text
+    return tx.$queryRaw<TCandidate[]>`
+      SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text, 1 - (c.embedding::vector(384) <=> ${literal}::vector(384)) AS score
       FROM chunks c
       WHERE c.workspace_id = ${workspaceId} AND c.bot_id = ${botId} AND c.embedding_dims = 384 AND c.embedding IS NOT NULL
       ORDER BY c.embedding::vector(384) <=> ${literal}::vector(384), c.document_id, c.ordinal

@@ -14,6 +14,9 @@ export const RATE_LIMITS = {
   verifyResend: { points: 5, duration: 60 * 60 },
   invite: { points: 30, duration: 60 * 60 },
   apiKey: { points: 600, duration: 60 },
+  /** Widget connections per client address, and visitor messages per session. */
+  widgetConnect: { points: 60, duration: 60 },
+  widgetMessage: { points: 20, duration: 60 },
 } as const;
 
 export type TRateLimitName = keyof typeof RATE_LIMITS;

@@ -10,6 +10,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { createBot } from "../../lib/bots/bots";
 import { env, setRuntimeEnv } from "../../lib/config/env";
 import { openDatabase, type TOpenDatabase } from "../../lib/db/open-database";
+import { resetLexemeStats } from "../../lib/kb/lexeme-stats";
 import { createWorkspace } from "../../lib/workspaces/create-workspace";
 import { requireMembership } from "../../lib/workspaces/require-membership";
 import type { TWorkspaceContext } from "../../lib/workspaces/types";
@@ -25,6 +26,7 @@ export async function openBenchDatabase(dataDir: string): Promise<TOpenDatabase>
     LOG_LEVEL: "warn",
     DB_POOL_SIZE: "10",
   });
+  resetLexemeStats();
   const database = await openDatabase(env());
   if (database.kind !== "embedded" || !database.ownsEmbedded) {
     await database.close();

@@ -31,17 +31,17 @@
  *   configurations, ranked by ts_rank_cd; it is not a strawman AND query.
  * - Absolute times on these machines are noisy; compare modes within one run.
  */
-import { mkdtemp, readdir, readFile, rm, mkdir, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import pgvector from "pgvector";
 import { db } from "../../lib/db/client";
-import { readFrontMatter } from "../../lib/kb/chunk/read-front-matter";
 import { offlineEmbedder } from "../../lib/kb/embed/embedder";
 import { searchBot, type TSearchMode } from "../../lib/kb/search";
 import { deleteSource } from "../../lib/kb/sources";
+import { loadCorpus, pageOfDocument, type TPage } from "./retrieval-corpus";
 import { createTenant, openBenchDatabase, type TTenant } from "./retrieval-db";
 import { ingestMarkdownFiles, type TMarkdownFile } from "./retrieval-ingest";
 import { LARGE_CHUNKS, prepareLargeFixture, type TCorpusPage, type TLargeMeta } from "./retrieval-large";
@@ -51,7 +51,6 @@ import {
 } from "./retrieval-report";
 import { aggregate, latencyOf, scoreQuestion, type TQuestion, type TQuestionScore } from "./retrieval-metrics";
 
-const CORPUS_DIR = path.resolve("tests/fixtures/helpcenter");
 const RESULTS_FILE = path.resolve("bench/results/retrieval.json");
 const CACHE_ROOT = path.resolve("bench/.cache");
 const K = 10;
@@ -60,45 +59,6 @@ const WARMUP_QUESTIONS = 20;
 /** Against the 100,000-chunk bot: one pass, and a time budget per mode (see measureLatency). */
 const LARGE_LATENCY = { repetitions: 1, warmup: 5, budgetMsPerMode: 120_000 };
 const TARGETS = { docsPerSec: 50, hybridMinusFulltextRecall5Points: 10, p95MsAtScale: 50 };
-
-type TPage = { id: string; lang: string; key: string; path: string; body: string };
-
-
-// ---------------------------------------------------------------------------- corpus
-
-async function loadCorpus(): Promise<{ pages: TPage[]; questions: TQuestion[] }> {
-  const pages: TPage[] = [];
-  for (const lang of ["de", "en"]) {
-    for (const file of (await readdir(path.join(CORPUS_DIR, lang))).filter((f) => f.endsWith(".md")).sort()) {
-      const full = path.join(CORPUS_DIR, lang, file);
-      const { fields, body } = readFrontMatter(await readFile(full, "utf8"));
-      if (!fields.id) throw new Error(`${lang}/${file}: no id in the front matter`);
-      pages.push({ id: fields.id, lang, key: `${lang}/${file}`, path: full, body });
-    }
-  }
-  if (new Set(pages.map((p) => p.id)).size !== pages.length) throw new Error("Duplicate page ids in the corpus");
-  const questions = JSON.parse(await readFile(path.join(CORPUS_DIR, "questions.json"), "utf8")) as TQuestion[];
-  const ids = new Set(pages.map((p) => p.id));
-  for (const q of questions) {
-    const unknown = q.relevant.filter((id) => !ids.has(id));
-    if (unknown.length > 0 || q.relevant.length === 0) throw new Error(`${q.id}: relevant pages ${unknown.join(", ") || "(none)"} are not in the corpus`);
-  }
-  return { pages, questions };
-}
-
-/** document id → page id, through the document key (the file path) of the given sources. */
-async function pageOfDocument(sourceIds: string[], pages: TPage[]): Promise<Map<string, string>> {
-  const pageByKey = new Map(pages.map((p) => [p.key, p.id]));
-  const documents = await db().document.findMany({ where: { sourceId: { in: sourceIds } }, select: { id: true, key: true } });
-  const map = new Map<string, string>();
-  for (const d of documents) {
-    const page = pageByKey.get(d.key);
-    if (!page) throw new Error(`Document key ${d.key} is not a corpus page`);
-    map.set(d.id, page);
-  }
-  if (map.size !== pages.length) throw new Error(`Expected ${pages.length} documents, found ${map.size}`);
-  return map;
-}
 
 // ---------------------------------------------------------------------------- measurements
 

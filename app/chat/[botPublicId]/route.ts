@@ -1,0 +1,9 @@
+import { framePage } from "@/lib/widget/frame-page";
+
+export const dynamic = "force-dynamic";
+
+/** The chat frame the loader embeds: `/chat/{botPublicId}?origin={host page origin}`. */
+export async function GET(req: Request, { params }: { params: Promise<{ botPublicId: string }> }) {
+  const { botPublicId } = await params;
+  return framePage(botPublicId, new URL(req.url).searchParams.get("origin"));
+}

@@ -1,0 +1,144 @@
+import { performance } from "node:perf_hooks";
+import { createChatProvider, isAiProviderError, type TChatProvider } from "../ai/chat";
+import { providerCredential, type TProviderName } from "../ai/credentials";
+import { detectLanguage } from "../ai/answer/language";
+import { answerOffline, isWeakRetrieval } from "../ai/answer/offline-answer";
+import { costMillicents } from "../ai/answer/pricing";
+import { buildChatPrompt } from "../ai/answer/prompt";
+import type { TCitation, THistoryTurn } from "../ai/answer/types";
+import { readModelSettings } from "../bots/bot-settings";
+import { log } from "../log/logger";
+import { searchBot, type TSearchResult } from "../kb/search";
+
+/**
+ * One answer of the bot, as a stream: retrieval (hybrid search of the bot's knowledge),
+ * then either the configured provider (prompt with guardrails, masked personal data) or the
+ * built-in offline provider (extractive, cites its sources). A provider that fails before
+ * its first word is replaced by the offline answer; one that fails midway ends with a polite
+ * note. The caller persists, broadcasts and records usage.
+ */
+export type TAnswerEvent =
+  | { type: "delta"; text: string }
+  | {
+      type: "done";
+      text: string;
+      citations: TCitation[];
+      status: "done" | "failed";
+      usage: { provider: string; model: string; inputTokens: number; outputTokens: number; latencyMs: number; costMillicents: number };
+      confident: boolean;
+    };
+
+export type TAnswerBot = { id: string; workspaceId: string; name: string; modelSettings: unknown };
+
+const RETRIEVE_K = 6;
+const BUDGET = { contextTokens: 2400, historyTokens: 1200 };
+/** Offline answers are streamed in small word groups so the widget shows them like any other. */
+const OFFLINE_STEP_MS = 12;
+
+export async function* answerQuestion(input: {
+  bot: TAnswerBot;
+  question: string;
+  history: THistoryTurn[];
+  locale: string | null;
+  humanAvailable: boolean;
+  signal?: AbortSignal;
+  /** Tests and the playground can pass a provider directly. */
+  provider?: TChatProvider;
+}): AsyncGenerator<TAnswerEvent> {
+  const started = performance.now();
+  const settings = readModelSettings(input.bot.modelSettings);
+  const language = detectLanguage(input.question) ?? (input.locale?.toLowerCase().startsWith("en") ? "en" : input.locale?.toLowerCase().startsWith("de") ? "de" : "de");
+  let chunks: TSearchResult[] = [];
+  try {
+    chunks = await searchBot({ workspaceId: input.bot.workspaceId }, input.bot.id, { query: input.question.slice(0, 1000), k: RETRIEVE_K });
+  } catch (error) {
+    log.warn("Retrieval failed; answering without knowledge", { botId: input.bot.id, error: String(error) });
+  }
+
+  const provider = input.provider ?? (await externalProvider(input.bot.workspaceId, settings));
+  if (provider) {
+    const weak = isWeakRetrieval(input.question, chunks);
+    if (!(weak && settings.onlyFromKnowledge)) {
+      let text = "";
+      try {
+        const prompt = buildChatPrompt({
+          botName: input.bot.name,
+          ownerInstructions: settings.instructions,
+          answerInVisitorLanguage: settings.answerInVisitorLanguage,
+          visitorLanguage: language,
+          defaultLanguage: language,
+          onlyFromKnowledge: settings.onlyFromKnowledge,
+          fallbackMessage: settings.fallbackMessage,
+          humanAvailable: input.humanAvailable,
+          chunks,
+          history: input.history,
+          question: input.question,
+          budget: BUDGET,
+          maskPersonalData: true,
+        });
+        for await (const chunk of provider.stream({ messages: prompt.messages, temperature: settings.temperature, maxTokens: settings.maxTokens, signal: input.signal })) {
+          if (chunk.type === "delta") {
+            text += chunk.text;
+            yield { type: "delta", text: chunk.text };
+          } else {
+            const used = prompt.citations.filter((c) => text.includes(`[${c.n}]`));
+            yield {
+              type: "done",
+              text,
+              citations: used,
+              status: "done",
+              confident: true,
+              usage: {
+                provider: provider.provider,
+                model: provider.model,
+                inputTokens: chunk.usage.inputTokens,
+                outputTokens: chunk.usage.outputTokens,
+                latencyMs: Math.round(performance.now() - started),
+                costMillicents: costMillicents({ provider: provider.provider, model: provider.model, inputTokens: chunk.usage.inputTokens, outputTokens: chunk.usage.outputTokens }),
+              },
+            };
+            return;
+          }
+        }
+        throw new Error("The provider ended without a result");
+      } catch (error) {
+        if (input.signal?.aborted) throw error;
+        log.warn("Answer provider failed", { botId: input.bot.id, provider: provider.provider, kind: isAiProviderError(error) ? error.kind : "unknown", error: String(error).slice(0, 300) });
+        if (text) {
+          const note = language === "en" ? "\n\n_Sorry, the answer was interrupted. Please ask again._" : "\n\n_Entschuldigung, die Antwort wurde unterbrochen. Bitte fragen Sie noch einmal._";
+          yield { type: "delta", text: note };
+          yield { type: "done", text: text + note, citations: [], status: "failed", confident: false, usage: usageOf(provider.provider, provider.model, started) };
+          return;
+        }
+        // Nothing was said yet: the offline answer stands in.
+      }
+    }
+  }
+
+  const offline = answerOffline({ question: input.question, chunks, language, fallbackMessage: settings.fallbackMessage, humanAvailable: input.humanAvailable });
+  const parts = offline.text.match(/\S+\s*/g) ?? [offline.text];
+  for (let i = 0; i < parts.length; i += 3) {
+    if (input.signal?.aborted) throw input.signal.reason ?? new Error("aborted");
+    yield { type: "delta", text: parts.slice(i, i + 3).join("") };
+    await new Promise((resolve) => setTimeout(resolve, OFFLINE_STEP_MS));
+  }
+  yield { type: "done", text: offline.text, citations: offline.citations, status: "done", confident: offline.confident, usage: usageOf("offline", "extractive-v1", started) };
+}
+
+function usageOf(provider: string, model: string, started: number) {
+  return { provider, model, inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), costMillicents: 0 };
+}
+
+async function externalProvider(workspaceId: string, settings: ReturnType<typeof readModelSettings>): Promise<TChatProvider | null> {
+  if (settings.provider === "offline" || !settings.model) return null;
+  const credential = await providerCredential(workspaceId, settings.provider as TProviderName);
+  if (!credential) return null;
+  if (settings.provider !== "openai-compatible" && !credential.apiKey) return null;
+  if (settings.provider === "openai-compatible" && !credential.baseUrl) return null;
+  return createChatProvider({
+    provider: settings.provider,
+    model: settings.model,
+    apiKey: credential.apiKey ?? undefined,
+    baseUrl: credential.baseUrl ?? undefined,
+  });
+}

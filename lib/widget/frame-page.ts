@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { widgetConfig } from "../bots/bot-settings";
+import { findWidgetBot } from "../chat/visitor-session";
+import { env } from "../config/env";
+import { getPlan } from "../plans/plans";
+
+/**
+ * The chat frame's HTML and the loader's config. A host page may frame the chat only when
+ * its origin is one of the workspace's allowed widget domains (or a subdomain of one); an
+ * empty list allows every site, which is the default until the owner sets domains.
+ */
+export function originAllowed(origin: string, allowedDomains: string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return false;
+  if (url.origin !== origin) return false;
+  if (allowedDomains.length === 0) return true;
+  const host = url.hostname.toLowerCase();
+  return allowedDomains.some((d) => host === d.toLowerCase() || host.endsWith(`.${d.toLowerCase()}`));
+}
+
+export async function publicWidgetConfig(publicId: string) {
+  const bot = await findWidgetBot(publicId);
+  if (!bot) return null;
+  const origin = new URL(env().baseUrl).origin;
+  return { bot, config: widgetConfig(bot, { origin, showBranding: !getPlan(bot.workspace.plan).removeBranding, humanAvailable: false }) };
+}
+
+const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+
+export async function framePage(publicId: string, hostOrigin: string | null): Promise<Response> {
+  const found = await publicWidgetConfig(publicId);
+  if (!found) return new Response("Unknown bot", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!hostOrigin || !originAllowed(hostOrigin, found.bot.workspace.allowedDomains)) {
+    return new Response("This site may not embed this chat. Add its domain in the workspace settings.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": "frame-ancestors 'none'" },
+    });
+  }
+  const nonce = randomBytes(16).toString("base64");
+  const lang = found.config.defaultLocale;
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${found.config.title.replace(/[<>&"]/g, "")}</title></head>
+<body><div id="app"></div>
+<script type="application/json" id="chatwerk-config">${escapeJson(found.config)}</script>
+<script src="/widget/frame.js" nonce="${nonce}" defer></script></body></html>`;
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    "style-src 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self' ws: wss:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${hostOrigin}`,
+  ].join("; ");
+  return new Response(html, {
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": csp,
+      "cache-control": "no-store",
+      "referrer-policy": "strict-origin-when-cross-origin",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

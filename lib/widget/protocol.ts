@@ -1,0 +1,133 @@
+/**
+ * The contract between the chat frame (widget/frame, served from our origin inside an
+ * iframe) and the server's socket.io `/widget` namespace, plus the loader <-> frame
+ * postMessage protocol. Types only: imported by the server and bundled into the frame,
+ * so nothing here may pull in server code. Documented in docs/protocol.md.
+ */
+
+export const WIDGET_NAMESPACE = "/widget";
+
+/** Conversation states (the live-chat issue adds queued/assigned transitions). */
+export type TConversationStatus = "bot" | "queued" | "assigned" | "closed";
+
+export type TCitation = {
+  /** The number used in the answer text as [n]. */
+  n: number;
+  title: string;
+  url: string | null;
+  sourceId: string;
+};
+
+export type TWidgetMessage = {
+  id: string;
+  /** Echo of the client's id for the visitor's own messages (de-duplication). */
+  clientMessageId: string | null;
+  role: "visitor" | "bot" | "operator" | "system";
+  /** Markdown subset for bot/operator messages, plain text for visitor messages. */
+  text: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** "streaming" while bot:delta events still arrive. */
+  status: "streaming" | "done" | "failed";
+  citations: TCitation[];
+  author: { name: string; avatarUrl: string | null } | null;
+};
+
+/** socket.io handshake `auth` of the /widget namespace. */
+export type TWidgetAuth = {
+  /** The bot's public widget id (bot_…), never the internal id. */
+  botId: string;
+  /** Absent on the very first interaction: the server creates one and returns it in `session`. */
+  sessionId?: string;
+  /** The last message id the frame has seen: `session.messages` then holds only newer ones. */
+  since?: string;
+  /** The visitor's browser language (e.g. "de-DE"). */
+  locale?: string;
+  /** The host page the widget is on. */
+  page?: TPageInfo;
+};
+
+export type TPageInfo = { url: string; title: string; referrer: string };
+
+export type TAck<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number } };
+
+/** Server -> frame events. */
+export type TWidgetServerEvents = {
+  session: (payload: {
+    sessionId: string;
+    conversation: { id: string; status: TConversationStatus };
+    /** All messages (latest 200) or, with `auth.since`, only those after it. */
+    messages: TWidgetMessage[];
+    /** True when `messages` continues from `auth.since` rather than replacing the list. */
+    incremental: boolean;
+  }) => void;
+  "message:new": (message: TWidgetMessage) => void;
+  "bot:delta": (payload: { messageId: string; delta: string }) => void;
+  "bot:done": (payload: { messageId: string; text: string; citations: TCitation[]; status: "done" | "failed" }) => void;
+  typing: (payload: { from: "bot" | "operator"; active: boolean }) => void;
+  "conversation:status": (payload: { status: TConversationStatus; operator: { name: string; avatarUrl: string | null } | null }) => void;
+  command: (payload: { type: "open" | "goto"; url: string }) => void;
+};
+
+/** Frame -> server events (acks are the last argument). */
+export type TWidgetClientEvents = {
+  "message:send": (payload: { text: string; clientMessageId: string }, ack: (res: TAck<{ message: TWidgetMessage }>) => void) => void;
+  typing: (payload: { active: boolean }) => void;
+  page: (payload: TPageInfo) => void;
+  "visitor:update": (payload: { name?: string; email?: string }, ack: (res: TAck<null>) => void) => void;
+  /** The close icon: ends the conversation; the frame then forgets its session id. */
+  "session:end": (payload: Record<string, never>, ack: (res: TAck<null>) => void) => void;
+};
+
+/** Limits shared by both sides. */
+export const WIDGET_LIMITS = {
+  messageMaxChars: 4000,
+  clientMessageIdMaxChars: 64,
+  historyMessages: 200,
+} as const;
+
+/**
+ * Public, cacheable bot configuration for the loader and the frame
+ * (`GET /api/widget/{botPublicId}/config`, and inlined into the frame's HTML).
+ */
+export type TWidgetConfig = {
+  botId: string;
+  /** Exact origin of our server (where the frame, socket.io and REST live). */
+  origin: string;
+  title: string;
+  /** "de" | "en": the default when the browser's language is neither. */
+  defaultLocale: "de" | "en";
+  colors: { primary: string; onPrimary: string };
+  position: "right" | "left";
+  launcherIcon: "chat" | "help" | "sparkle";
+  /** What the close icon does: end the session and clear local data, or only minimise. */
+  closeBehavior: "end" | "minimise";
+  showBranding: boolean;
+  /** Per locale: greeting, suggested questions and overrides of any visible string. */
+  texts: Record<"de" | "en", { greeting: string; suggestions: string[]; overrides: Record<string, string> }>;
+  /** Whether a human can currently be reached (live-chat issue); false until then. */
+  humanAvailable: boolean;
+};
+
+/**
+ * Loader <-> frame postMessage protocol. Every message is an object with
+ * `source: "chatwerk"`; receivers check the exact origin and the source window.
+ */
+export const POST_MESSAGE_SOURCE = "chatwerk";
+
+export type TLoaderToFrame =
+  | { source: typeof POST_MESSAGE_SOURCE; type: "open" }
+  | { source: typeof POST_MESSAGE_SOURCE; type: "close" }
+  | { source: typeof POST_MESSAGE_SOURCE; type: "setVisitor"; visitor: { name?: string; email?: string } }
+  | { source: typeof POST_MESSAGE_SOURCE; type: "page"; page: TPageInfo };
+
+export type TFrameToLoader =
+  | { source: typeof POST_MESSAGE_SOURCE; type: "ready"; hasSession: boolean; open: boolean }
+  | { source: typeof POST_MESSAGE_SOURCE; type: "open" }
+  | { source: typeof POST_MESSAGE_SOURCE; type: "close" }
+  | { source: typeof POST_MESSAGE_SOURCE; type: "unread"; count: number }
+  | { source: typeof POST_MESSAGE_SOURCE; type: "command"; command: { type: "open" | "goto"; url: string } }
+  | { source: typeof POST_MESSAGE_SOURCE; type: "event"; name: TWidgetEventName; detail: unknown };
+
+/** Events a host page can subscribe to with `Chatwerk.on(name, fn)`. */
+export type TWidgetEventName = "open" | "close" | "message" | "session:end" | "ready";
