@@ -8,6 +8,12 @@ if (!existsSync(".next/BUILD_ID")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The widget bundles live outside .next (public/): rebuild them when missing (about a second).
+if (!existsSync("public/widget.js") || !existsSync("public/widget/frame.js")) {
+  const widget = spawnSync(process.execPath, ["scripts/build-widget.mjs"], { stdio: "inherit" });
+  if (widget.status !== 0) process.exit(widget.status ?? 1);
+}
+
 const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: process.env.NODE_ENV || "production" },

@@ -77,6 +77,6 @@ function buildIsStale() {
   const id = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(id)) return true;
   const built = statSync(id).mtimeMs;
-  const sources = ["app", "components", "lib", "messages", "public", "proxy.ts", "next.config.ts", "package-lock.json"];
+  const sources = ["app", "components", "lib", "messages", "public", "widget", "proxy.ts", "next.config.ts", "package-lock.json"];
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
 }

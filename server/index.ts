@@ -9,7 +9,10 @@ import { EnvError, env } from "../lib/config/env";
 import { openDatabase, type TOpenDatabase } from "../lib/db/open-database";
 import { log } from "../lib/log/logger";
 import { mailboxEnabled } from "../lib/mail/send-mail";
+import { drainBotTurns } from "../lib/chat/bot-turn";
+import { failAbandonedAnswers } from "../lib/chat/messages";
 import { CLIENT_IP_HEADER, resolveClientIp } from "../lib/http/client-ip";
+import { resetLexemeStats } from "../lib/kb/lexeme-stats";
 import { closeRedis } from "../lib/redis/redis";
 import { ensureSecrets } from "../lib/secrets/ensure-secrets";
 import { seedDemoOnFirstStart } from "../lib/workspaces/seed-demo";
@@ -54,6 +57,10 @@ async function main() {
   }
   if (config.SEED_DEMO === "true") await seedDemoOnFirstStart({ baseUrl: config.baseUrl });
 
+  // Embedded: this process owns the database, so any "streaming" answer is an orphan. With a
+  // shared server, only answers not saved for two minutes (others save every second).
+  const abandoned = await failAbandonedAnswers(database.kind === "embedded" && database.ownsEmbedded ? 0 : undefined);
+  if (abandoned) log.warn(`Marked ${abandoned} answer(s) interrupted by the last shutdown as failed`);
   await startWorkers({ concurrency: config.KB_CONCURRENCY });
 
   const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
@@ -86,8 +93,11 @@ async function main() {
     }, 20_000);
     force.unref();
     server.close();
+    // Answers being streamed finish (and are stored) before the sockets close.
+    await Promise.race([drainBotTurns(), new Promise((r) => setTimeout(r, 8_000))]);
     await realtime.close();
     await stopJobQueue();
+    resetLexemeStats();
     const deadline = Date.now() + 10_000;
     while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     server.closeAllConnections();

@@ -259,7 +259,7 @@ async function largeRun(pages: TPage[], questions: TQuestion[], rebuild: boolean
       console.table(ingestionRows([{ label: "at scale", timings: ingest.timings }]));
 
       const pageByDocument = await pageOfDocument([ingest.sourceId], pages);
-      console.log(`\nQuality of the corpus bot with the ${meta.chunks.toLocaleString("en")}-chunk bot present (must equal the fresh run: search filters by bot):`);
+      console.log(`\nQuality of the corpus bot with the ${meta.chunks.toLocaleString("en")}-chunk bot present (vector must equal the fresh run: search filters by bot; full-text drops lexemes that are common in the whole table, decision 011):`);
       const quality = await measureQuality(tenant, questions, pageByDocument);
       console.table(
         MODES.map((mode) => ({
