@@ -1,0 +1,180 @@
+/**
+ * The conversation as the frame sees it. Events can arrive twice (an ack and the
+ * broadcast `message:new`, a re-sync after reconnect) or out of order (a delta before
+ * its `message:new`); every path merges by message id, or by clientMessageId for the
+ * visitor's own messages, so a message is never shown twice.
+ */
+import type { TCitation, TConversationStatus, TWidgetMessage } from "../../lib/widget/protocol";
+
+export type TDelivery = "sending" | "failed";
+
+/** `delivery` is set only on the visitor's optimistic messages until the server acks them. */
+export type TChatMessage = TWidgetMessage & { delivery?: TDelivery };
+
+export type TConnection = "idle" | "connecting" | "online" | "offline";
+
+export type TChatState = {
+  messages: TChatMessage[];
+  conversationStatus: TConversationStatus | null;
+  typing: { bot: boolean; operator: boolean };
+  connection: TConnection;
+};
+
+export type TChatAction =
+  | { type: "send"; clientMessageId: string; text: string; createdAt: string }
+  | { type: "retry"; clientMessageId: string }
+  | { type: "sendFailed"; clientMessageId: string }
+  | { type: "ack"; message: TWidgetMessage }
+  | { type: "session"; messages: TWidgetMessage[]; incremental: boolean; status: TConversationStatus }
+  | { type: "message"; message: TWidgetMessage }
+  | { type: "delta"; messageId: string; delta: string }
+  | { type: "done"; messageId: string; text: string; citations: TCitation[]; status: "done" | "failed" }
+  | { type: "typing"; from: "bot" | "operator"; active: boolean }
+  | { type: "status"; status: TConversationStatus }
+  | { type: "connection"; connection: TConnection }
+  | { type: "reset" };
+
+export const initialChatState: TChatState = {
+  messages: [],
+  conversationStatus: null,
+  typing: { bot: false, operator: false },
+  connection: "idle",
+};
+
+const isFinal = (message: TWidgetMessage) => message.status !== "streaming";
+
+/**
+ * Server messages by time, ties in arrival order (the sort is stable); unacknowledged
+ * ones after them in send order.
+ */
+function ordered(messages: TChatMessage[]): TChatMessage[] {
+  const server = messages
+    .filter((message) => !message.delivery)
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return [...server, ...messages.filter((message) => message.delivery)];
+}
+
+const matches = (message: TChatMessage, incoming: TWidgetMessage) =>
+  message.id === incoming.id || (incoming.clientMessageId !== null && message.clientMessageId === incoming.clientMessageId);
+
+/**
+ * A final message never goes back to streaming (a late `message:new`); while both are
+ * streaming the longer text wins when it extends the other, since deltas carry no offsets.
+ */
+function merge(existing: TChatMessage, incoming: TWidgetMessage): TChatMessage {
+  if (incoming.status === "streaming" && isFinal(existing) && !existing.delivery) return { ...existing, id: incoming.id };
+  if (incoming.status === "streaming" && existing.status === "streaming" && existing.text.startsWith(incoming.text)) {
+    return { ...incoming, text: existing.text };
+  }
+  return { ...incoming };
+}
+
+export function upsertMessage(messages: TChatMessage[], incoming: TWidgetMessage): TChatMessage[] {
+  const previous = messages.filter((message) => matches(message, incoming));
+  const merged = previous.reduce<TChatMessage>((result, message) => merge(message, result), { ...incoming });
+  return ordered([...messages.filter((message) => !matches(message, incoming)), merged]);
+}
+
+/** Placeholder for a bot message whose `message:new` has not arrived yet; it sorts last. */
+function placeholder(messages: TChatMessage[], id: string): TChatMessage {
+  const last = messages.filter((message) => !message.delivery).pop();
+  return { id, clientMessageId: null, role: "bot", text: "", createdAt: last?.createdAt ?? "", status: "streaming", citations: [], author: null };
+}
+
+function updateMessage(messages: TChatMessage[], id: string, change: (message: TChatMessage) => TChatMessage): TChatMessage[] {
+  const existing = messages.find((message) => message.id === id);
+  if (!existing) return ordered([...messages, change(placeholder(messages, id))]);
+  return messages.map((message) => (message === existing ? change(message) : message));
+}
+
+function setDelivery(messages: TChatMessage[], clientMessageId: string, delivery: TDelivery): TChatMessage[] {
+  return messages.map((message) => (message.delivery && message.clientMessageId === clientMessageId ? { ...message, delivery } : message));
+}
+
+function applySession(state: TChatState, action: Extract<TChatAction, { type: "session" }>): TChatMessage[] {
+  if (action.incremental) return action.messages.reduce(upsertMessage, state.messages);
+  // A full history replaces what the server knows; unacknowledged sends survive.
+  const ids = new Set(action.messages.map((message) => message.id));
+  const kept = state.messages.filter((message) => message.delivery || ids.has(message.id));
+  return action.messages.reduce(upsertMessage, kept);
+}
+
+export function chatReducer(state: TChatState, action: TChatAction): TChatState {
+  switch (action.type) {
+    case "send": {
+      if (state.messages.some((message) => message.clientMessageId === action.clientMessageId)) return state;
+      const message: TChatMessage = {
+        id: `local:${action.clientMessageId}`,
+        clientMessageId: action.clientMessageId,
+        role: "visitor",
+        text: action.text,
+        createdAt: action.createdAt,
+        status: "done",
+        citations: [],
+        author: null,
+        delivery: "sending",
+      };
+      return { ...state, messages: [...state.messages, message] };
+    }
+    case "retry":
+      return { ...state, messages: setDelivery(state.messages, action.clientMessageId, "sending") };
+    case "sendFailed":
+      return { ...state, messages: setDelivery(state.messages, action.clientMessageId, "failed") };
+    case "ack":
+    case "message": {
+      const { role } = action.message;
+      const typing = role === "bot" || role === "operator" ? { ...state.typing, [role]: false } : state.typing;
+      return { ...state, typing, messages: upsertMessage(state.messages, action.message) };
+    }
+    case "session":
+      return { ...state, conversationStatus: action.status, messages: applySession(state, action) };
+    case "delta":
+      return {
+        ...state,
+        typing: { ...state.typing, bot: false },
+        messages: updateMessage(state.messages, action.messageId, (message) =>
+          message.status === "streaming" ? { ...message, text: message.text + action.delta } : message,
+        ),
+      };
+    case "done":
+      return {
+        ...state,
+        typing: { ...state.typing, bot: false },
+        messages: updateMessage(state.messages, action.messageId, (message) => ({
+          ...message,
+          text: action.text,
+          citations: action.citations,
+          status: action.status,
+        })),
+      };
+    case "typing":
+      return { ...state, typing: { ...state.typing, [action.from]: action.active } };
+    case "status":
+      return { ...state, conversationStatus: action.status };
+    case "connection":
+      return { ...state, connection: action.connection };
+    case "reset":
+      return { ...initialChatState, connection: "idle" };
+  }
+}
+
+/**
+ * The `auth.since` for a re-sync: the newest message such that it and everything before
+ * it is final. A message still streaming when the connection dropped comes back whole.
+ */
+export function lastSeenMessageId(messages: TChatMessage[]): string | undefined {
+  let lastSeen: string | undefined;
+  for (const message of messages) {
+    if (message.delivery) continue;
+    if (!isFinal(message)) break;
+    lastSeen = message.id;
+  }
+  return lastSeen;
+}
+
+/** Messages the visitor has sent but the server has not acknowledged, for resending. */
+export function pendingSends(messages: TChatMessage[]): { clientMessageId: string; text: string }[] {
+  return messages
+    .filter((message) => message.delivery === "sending" && message.clientMessageId)
+    .map((message) => ({ clientMessageId: message.clientMessageId as string, text: message.text }));
+}

@@ -1,0 +1,68 @@
+/**
+ * Shape checks for the loader <-> frame postMessage protocol (lib/widget/protocol.ts).
+ * Hand-written rather than zod: the loader's budget is 8 KB gzipped for everything.
+ * Origin and source-window checks happen at the listeners; these only vet the data.
+ */
+import { POST_MESSAGE_SOURCE, type TFrameToLoader, type TLoaderToFrame, type TWidgetEventName } from "../../lib/widget/protocol";
+
+/** The server's handshake schema (server/widget-socket.ts) refuses longer page fields. */
+export const PAGE_LIMITS = { url: 2000, title: 300, referrer: 2000 } as const;
+
+const EVENT_NAMES: readonly TWidgetEventName[] = ["open", "close", "message", "session:end", "ready"];
+
+type TRecord = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is TRecord => typeof value === "object" && value !== null && !Array.isArray(value);
+const isShortString = (value: unknown, max: number): value is string => typeof value === "string" && value.length <= max;
+const isOptionalShortString = (value: unknown, max: number) => value === undefined || isShortString(value, max);
+
+function envelope(data: unknown): TRecord | null {
+  return isRecord(data) && data.source === POST_MESSAGE_SOURCE && typeof data.type === "string" ? data : null;
+}
+
+export function isFrameToLoader(data: unknown): data is TFrameToLoader {
+  const message = envelope(data);
+  if (!message) return false;
+  switch (message.type) {
+    case "ready":
+      return typeof message.hasSession === "boolean" && typeof message.open === "boolean";
+    case "open":
+    case "close":
+      return true;
+    case "unread":
+      return typeof message.count === "number" && Number.isInteger(message.count) && message.count >= 0;
+    case "command": {
+      const command = message.command;
+      return isRecord(command) && (command.type === "open" || command.type === "goto") && isShortString(command.url, 2048);
+    }
+    case "event":
+      return EVENT_NAMES.includes(message.name as TWidgetEventName);
+    default:
+      return false;
+  }
+}
+
+export function isLoaderToFrame(data: unknown): data is TLoaderToFrame {
+  const message = envelope(data);
+  if (!message) return false;
+  switch (message.type) {
+    case "open":
+    case "close":
+      return true;
+    case "setVisitor": {
+      const visitor = message.visitor;
+      return isRecord(visitor) && isOptionalShortString(visitor.name, 200) && isOptionalShortString(visitor.email, 320);
+    }
+    case "page": {
+      const page = message.page;
+      return (
+        isRecord(page) &&
+        isShortString(page.url, PAGE_LIMITS.url) &&
+        isShortString(page.title, PAGE_LIMITS.title) &&
+        isShortString(page.referrer, PAGE_LIMITS.referrer)
+      );
+    }
+    default:
+      return false;
+  }
+}
