@@ -14,6 +14,19 @@ const ZLocaleTexts = z.object({
   overrides: z.record(z.string().max(60), z.string().max(300)).optional(),
 });
 
+const ZPreChatField = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Lowercase letters, digits and _"),
+  type: z.enum(["text", "email", "phone", "textarea", "select", "department"]),
+  label: z.object({ de: z.string().trim().min(1).max(80), en: z.string().trim().min(1).max(80) }),
+  required: z.boolean().default(false),
+  options: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+});
+
+export const ZPreChat = z
+  .object({ enabled: z.boolean().default(false), fields: z.array(ZPreChatField).max(10).default([]) })
+  .refine((v) => new Set(v.fields.map((f) => f.key)).size === v.fields.length, "Field keys must be unique")
+  .refine((v) => v.fields.every((f) => (f.type === "select" ? f.options.length > 0 : true)), "A select field needs options");
+
 export const ZWidgetSettings = z.object({
   title: z.string().trim().max(60).optional(),
   primaryColor: ZHexColor.default("#2563eb"),
@@ -22,6 +35,7 @@ export const ZWidgetSettings = z.object({
   closeBehavior: z.enum(["end", "minimise"]).default("end"),
   defaultLocale: z.enum(["de", "en"]).default("de"),
   texts: z.object({ de: ZLocaleTexts.default({}), en: ZLocaleTexts.default({}) }).default({ de: {}, en: {} }),
+  preChat: ZPreChat.default({ enabled: false, fields: [] }),
 });
 export type TWidgetSettings = z.infer<typeof ZWidgetSettings>;
 
@@ -82,5 +96,6 @@ export function widgetConfig(bot: { publicId: string; name: string; widgetSettin
     showBranding: options.showBranding,
     texts: { de: texts("de"), en: texts("en") },
     humanAvailable: options.humanAvailable,
+    preChat: { enabled: s.preChat.enabled && s.preChat.fields.length > 0, fields: s.preChat.fields },
   };
 }

@@ -75,6 +75,7 @@ export type TWidgetClientEvents = {
   typing: (payload: { active: boolean }) => void;
   page: (payload: TPageInfo) => void;
   "visitor:update": (payload: { name?: string; email?: string }, ack: (res: TAck<null>) => void) => void;
+  "lead:submit": (payload: TLeadSubmit, ack: (res: TAck<{ leadId: string }>) => void) => void;
   /** The close icon: ends the conversation; the frame then forgets its session id. */
   "session:end": (payload: Record<string, never>, ack: (res: TAck<null>) => void) => void;
 };
@@ -84,6 +85,11 @@ export const WIDGET_LIMITS = {
   messageMaxChars: 4000,
   clientMessageIdMaxChars: 64,
   historyMessages: 200,
+  pageUrlMaxChars: 2000,
+  pageTitleMaxChars: 300,
+  referrerMaxChars: 2000,
+  localeMaxChars: 35,
+  leadFieldMaxChars: 2000,
 } as const;
 
 /**
@@ -107,7 +113,25 @@ export type TWidgetConfig = {
   texts: Record<"de" | "en", { greeting: string; suggestions: string[]; overrides: Record<string, string> }>;
   /** Whether a human can currently be reached (live-chat issue); false until then. */
   humanAvailable: boolean;
+  /** Optional form before the first message (lead capture). */
+  preChat: { enabled: boolean; fields: TPreChatField[] };
 };
+
+/** A field of the pre-chat form; labels and options are already in the frame's locale pair. */
+export type TPreChatField = {
+  key: string;
+  type: "text" | "email" | "phone" | "textarea" | "select" | "department";
+  label: Record<"de" | "en", string>;
+  required: boolean;
+  /** For "select" and "department": the choices (departments come from the workspace later). */
+  options: string[];
+};
+
+/**
+ * `lead:submit`: "prechat" answers the pre-chat form (fields by key); "message" is the
+ * "leave a message" form offered while no human is available ({name?, email, message}).
+ */
+export type TLeadSubmit = { kind: "prechat" | "message"; fields: Record<string, string> };
 
 /**
  * Loader <-> frame postMessage protocol. Every message is an object with
@@ -119,7 +143,9 @@ export type TLoaderToFrame =
   | { source: typeof POST_MESSAGE_SOURCE; type: "open" }
   | { source: typeof POST_MESSAGE_SOURCE; type: "close" }
   | { source: typeof POST_MESSAGE_SOURCE; type: "setVisitor"; visitor: { name?: string; email?: string } }
-  | { source: typeof POST_MESSAGE_SOURCE; type: "page"; page: TPageInfo };
+  | { source: typeof POST_MESSAGE_SOURCE; type: "page"; page: TPageInfo }
+  /** Fallback store: the session token kept on the host page when the frame has no storage. */
+  | { source: typeof POST_MESSAGE_SOURCE; type: "session"; token: string | null };
 
 export type TFrameToLoader =
   | { source: typeof POST_MESSAGE_SOURCE; type: "ready"; hasSession: boolean; open: boolean }
@@ -127,7 +153,9 @@ export type TFrameToLoader =
   | { source: typeof POST_MESSAGE_SOURCE; type: "close" }
   | { source: typeof POST_MESSAGE_SOURCE; type: "unread"; count: number }
   | { source: typeof POST_MESSAGE_SOURCE; type: "command"; command: { type: "open" | "goto"; url: string } }
-  | { source: typeof POST_MESSAGE_SOURCE; type: "event"; name: TWidgetEventName; detail: unknown };
+  | { source: typeof POST_MESSAGE_SOURCE; type: "event"; name: TWidgetEventName; detail: unknown }
+  /** Ask the loader to keep (token) or forget (null) the session token on the host page. */
+  | { source: typeof POST_MESSAGE_SOURCE; type: "session:store"; token: string | null };
 
 /** Events a host page can subscribe to with `Chatwerk.on(name, fn)`. */
 export type TWidgetEventName = "open" | "close" | "message" | "session:end" | "ready";
