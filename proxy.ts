@@ -34,7 +34,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api|chat/|widget/|_next/static|_next/image|favicon.ico|widget.js|robots.txt|sitemap.xml|.*\\.(?:png|svg|jpg|ico|js|css|txt|xml)$).*)",
+      source: "/((?!api|chat/|demo|widget/|_next/static|_next/image|favicon.ico|widget.js|robots.txt|sitemap.xml|.*\\.(?:png|svg|jpg|ico|js|css|txt|xml)$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -85,7 +85,7 @@ const commands: Record<string, (flags: TFlags) => Promise<{ text: string; json: 
     return { text: "", json: {} };
   },
   async "db:seed-demo"(flags) {
-    const demo = await seedDemo({ email: typeof flags.email === "string" ? flags.email : undefined });
+    const demo = await seedDemo({ email: typeof flags.email === "string" ? flags.email : undefined, baseUrl: env().baseUrl });
     return {
       text: `Demo workspace "${demo.workspaceSlug}"\nEmail:    ${demo.email}\nPassword: ${demo.password}`,
       json: { ...demo },

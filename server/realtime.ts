@@ -1,6 +1,7 @@
 import type http from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
+import { registerRealtimeServer } from "../lib/realtime/broadcast";
 import { redis } from "../lib/redis/redis";
 import { operatorAuth } from "./socket-auth";
 import { attachWidgetNamespace } from "./widget-socket";
@@ -32,10 +33,12 @@ export async function createRealtimeServer(server: http.Server) {
   });
 
   attachWidgetNamespace(io.of("/widget"));
+  registerRealtimeServer(io);
 
   return {
     io,
     async close() {
+      registerRealtimeServer(undefined);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

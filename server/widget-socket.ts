@@ -8,6 +8,7 @@ import { isAppError } from "../lib/errors/app-error";
 import { resolveClientIp } from "../lib/http/client-ip";
 import { log } from "../lib/log/logger";
 import { consumeRateLimit } from "../lib/rate-limit/rate-limit";
+import { conversationRoom } from "../lib/realtime/broadcast";
 import type { TAck, TWidgetClientEvents, TWidgetServerEvents } from "../lib/widget/protocol";
 
 /**
@@ -34,7 +35,7 @@ const ZAuth = z.object({
   page: z.object({ url: z.string().max(2000), title: z.string().max(300), referrer: z.string().max(2000) }).optional(),
 });
 
-const room = (conversationId: string) => `conversation:${conversationId}`;
+const room = conversationRoom;
 
 function fail<T>(ack: unknown, error: unknown): void {
   if (typeof ack !== "function") return;

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { TLocale, TMarketingRouteKey } from "@/lib/i18n/locale";
 import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
+import { SiteWidget } from "./site-widget";
 import { marketingT } from "./t";
 
 /** Skip link, header, main landmark and footer around every marketing page. */
@@ -28,6 +29,7 @@ export async function MarketingShell({
         {children}
       </main>
       <SiteFooter locale={locale} routeKey={routeKey} />
+      <SiteWidget />
     </div>
   );
 }

@@ -7,7 +7,11 @@ import { costMillicents } from "../ai/answer/pricing";
 import { buildChatPrompt } from "../ai/answer/prompt";
 import type { TCitation, THistoryTurn } from "../ai/answer/types";
 import { readModelSettings } from "../bots/bot-settings";
+import { KNOWLEDGE_OPEN } from "../ai/answer/knowledge-block";
+import { env } from "../config/env";
+import { db } from "../db/client";
 import { log } from "../log/logger";
+import { filterLinks, leaksSecret, secretShingles } from "./output-guard";
 import { searchBot, type TSearchResult } from "../kb/search";
 
 /**
@@ -44,6 +48,8 @@ export async function* answerQuestion(input: {
   signal?: AbortSignal;
   /** Tests and the playground can pass a provider directly. */
   provider?: TChatProvider;
+  /** Called once with the retrieved passages (empty when retrieval failed); the playground shows them. */
+  onRetrieved?: (chunks: TSearchResult[]) => void;
 }): AsyncGenerator<TAnswerEvent> {
   const started = performance.now();
   const settings = readModelSettings(input.bot.modelSettings);
@@ -54,7 +60,10 @@ export async function* answerQuestion(input: {
   } catch (error) {
     log.warn("Retrieval failed; answering without knowledge", { botId: input.bot.id, error: String(error) });
   }
+  input.onRetrieved?.(chunks);
 
+  const hosts = await trustedHosts(input.bot, chunks);
+  const removedLabel = language === "en" ? "[link removed]" : "[Link entfernt]";
   const provider = input.provider ?? (await externalProvider(input.bot.workspaceId, settings));
   if (provider) {
     const weak = isWeakRetrieval(input.question, chunks);
@@ -76,12 +85,23 @@ export async function* answerQuestion(input: {
           budget: BUDGET,
           maskPersonalData: true,
         });
+        // Our rules and the owner's instructions, without the knowledge block (quoting the
+        // knowledge is the point; quoting the rules is a leak).
+        const system = prompt.messages[0]?.content ?? "";
+        const shingles = secretShingles([system.slice(0, Math.max(0, system.indexOf(KNOWLEDGE_OPEN))) || system, settings.instructions]);
         for await (const chunk of provider.stream({ messages: prompt.messages, temperature: settings.temperature, maxTokens: settings.maxTokens, signal: input.signal })) {
           if (chunk.type === "delta") {
             text += chunk.text;
+            if (leaksSecret(text, shingles)) {
+              log.warn("Answer repeated the bot's instructions; replaced by the fallback", { botId: input.bot.id });
+              const fallback = answerOffline({ question: "", chunks: [], language, fallbackMessage: settings.fallbackMessage, humanAvailable: input.humanAvailable }).text;
+              yield { type: "done", text: fallback, citations: [], status: "done", confident: false, usage: usageOf(provider.provider, provider.model, started) };
+              return;
+            }
             yield { type: "delta", text: chunk.text };
           } else {
             const used = prompt.citations.filter((c) => text.includes(`[${c.n}]`));
+            text = filterLinks(text, hosts, removedLabel).text;
             yield {
               type: "done",
               text,
@@ -116,6 +136,7 @@ export async function* answerQuestion(input: {
   }
 
   const offline = answerOffline({ question: input.question, chunks, language, fallbackMessage: settings.fallbackMessage, humanAvailable: input.humanAvailable });
+  offline.text = filterLinks(offline.text, hosts, removedLabel).text;
   const parts = offline.text.match(/\S+\s*/g) ?? [offline.text];
   for (let i = 0; i < parts.length; i += 3) {
     if (input.signal?.aborted) throw input.signal.reason ?? new Error("aborted");
@@ -127,6 +148,26 @@ export async function* answerQuestion(input: {
 
 function usageOf(provider: string, model: string, started: number) {
   return { provider, model, inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), costMillicents: 0 };
+}
+
+/** Hosts an answer may link to: allowed widget domains, the bot's sources, our own origin. */
+async function trustedHosts(bot: TAnswerBot, chunks: TSearchResult[]): Promise<Set<string>> {
+  const [workspace, sources] = await Promise.all([
+    db().workspace.findUnique({ where: { id: bot.workspaceId }, select: { allowedDomains: true } }),
+    db().dataSource.findMany({ where: { botId: bot.id, workspaceId: bot.workspaceId, type: "url" }, select: { config: true } }),
+  ]);
+  const hosts = new Set<string>(workspace?.allowedDomains ?? []);
+  const add = (url: unknown) => {
+    try {
+      if (typeof url === "string") hosts.add(new URL(url).hostname);
+    } catch {
+      // not a URL
+    }
+  };
+  add(env().baseUrl);
+  for (const s of sources) add((s.config as { url?: unknown } | null)?.url);
+  for (const c of chunks) add(c.url);
+  return hosts;
 }
 
 async function externalProvider(workspaceId: string, settings: ReturnType<typeof readModelSettings>): Promise<TChatProvider | null> {

@@ -14,16 +14,20 @@ export const hashSessionToken = (token: string) => createHash("sha256").update(t
 
 export type TWidgetBot = { id: string; workspaceId: string; publicId: string; name: string; widgetSettings: unknown; modelSettings: unknown; embeddingProvider: string; embeddingModel: string; embeddingDimensions: number; workspace: { plan: string; allowedDomains: string[] } };
 
+const WIDGET_BOT_SELECT = {
+  id: true, workspaceId: true, publicId: true, name: true, widgetSettings: true, modelSettings: true,
+  embeddingProvider: true, embeddingModel: true, embeddingDimensions: true,
+  workspace: { select: { plan: true, allowedDomains: true } },
+} as const;
+
 export async function findWidgetBot(publicId: string): Promise<TWidgetBot | null> {
   if (!/^bot_[A-Za-z0-9_-]{6,40}$/.test(publicId)) return null;
-  return db().bot.findUnique({
-    where: { publicId },
-    select: {
-      id: true, workspaceId: true, publicId: true, name: true, widgetSettings: true, modelSettings: true,
-      embeddingProvider: true, embeddingModel: true, embeddingDimensions: true,
-      workspace: { select: { plan: true, allowedDomains: true } },
-    },
-  });
+  return db().bot.findUnique({ where: { publicId }, select: WIDGET_BOT_SELECT });
+}
+
+/** The same bot by its internal id, within one workspace (REST API). */
+export async function findWorkspaceBot(workspaceId: string, botId: string): Promise<TWidgetBot | null> {
+  return db().bot.findFirst({ where: { id: botId, workspaceId }, select: WIDGET_BOT_SELECT });
 }
 
 export type TResolvedSession = {

@@ -100,6 +100,7 @@ async function collectDocuments(source: TSource, index: TIndex, fail: TFail): Pr
     url?: string;
     maxPages?: number;
     maxDepth?: number;
+    ownSite?: boolean;
     include?: string[];
     exclude?: string[];
   };
@@ -132,7 +133,9 @@ async function collectDocuments(source: TSource, index: TIndex, fail: TFail): Pr
         maxDepth: config.maxDepth,
         include: config.include,
         exclude: config.exclude,
-        allowHosts: config_.FETCH_ALLOW_HOSTS,
+        // Sources the server itself created for our own public site (the demo bot) may fetch
+        // BASE_URL's host; no API or dashboard input can set `ownSite`.
+        allowHosts: config.ownSite === true && sameOrigin(config.url!, config_.baseUrl) ? [...config_.FETCH_ALLOW_HOSTS, new URL(config_.baseUrl).host] : config_.FETCH_ALLOW_HOSTS,
         userAgent: `ChatwerkBot/1.0 (+${config_.baseUrl})`,
         onPage: async (page) => {
           if (page.status === "ok" && page.document) await index(page.url, page.document);
@@ -156,4 +159,12 @@ async function embedInBatches(embedder: TEmbedder, chunks: TChunk[]): Promise<nu
     out.push(...(await embedder.embed(batch)));
   }
   return out;
+}
+
+function sameOrigin(a: string, b: string) {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }

@@ -10,6 +10,8 @@ import { getPlan } from "../plans/plans";
  * empty list allows every site, which is the default until the owner sets domains.
  */
 export function originAllowed(origin: string, allowedDomains: string[]): boolean {
+  // Our own pages (the public site, /demo, the full-page chat) may always show the widget.
+  if (origin === new URL(env().baseUrl).origin) return true;
   let url: URL;
   try {
     url = new URL(origin);
@@ -32,10 +34,14 @@ export async function publicWidgetConfig(publicId: string) {
 
 const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
 
+/**
+ * `hostOrigin` null: the full-page chat (a direct link, e.g. from an email), which nobody
+ * may frame. Otherwise the host page's origin, which must be allowed.
+ */
 export async function framePage(publicId: string, hostOrigin: string | null): Promise<Response> {
   const found = await publicWidgetConfig(publicId);
   if (!found) return new Response("Unknown bot", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  if (!hostOrigin || !originAllowed(hostOrigin, found.bot.workspace.allowedDomains)) {
+  if (hostOrigin !== null && !originAllowed(hostOrigin, found.bot.workspace.allowedDomains)) {
     return new Response("This site may not embed this chat. Add its domain in the workspace settings.", {
       status: 403,
       headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": "frame-ancestors 'none'" },
@@ -55,7 +61,7 @@ export async function framePage(publicId: string, hostOrigin: string | null): Pr
     "connect-src 'self' ws: wss:",
     "base-uri 'none'",
     "form-action 'none'",
-    `frame-ancestors ${hostOrigin}`,
+    `frame-ancestors ${hostOrigin ?? "'none'"}`,
   ].join("; ");
   return new Response(html, {
     headers: {
