@@ -13,6 +13,7 @@ import { drainBotTurns } from "../lib/chat/bot-turn";
 import { failAbandonedAnswers } from "../lib/chat/messages";
 import { CLIENT_IP_HEADER, resolveClientIp } from "../lib/http/client-ip";
 import { resetLexemeStats } from "../lib/kb/lexeme-stats";
+import { drainLeadNotifications } from "../lib/leads/lead-mail";
 import { closeRedis } from "../lib/redis/redis";
 import { ensureSecrets } from "../lib/secrets/ensure-secrets";
 import { seedDemoOnFirstStart } from "../lib/workspaces/seed-demo";
@@ -94,7 +95,7 @@ async function main() {
     force.unref();
     server.close();
     // Answers being streamed finish (and are stored) before the sockets close.
-    await Promise.race([drainBotTurns(), new Promise((r) => setTimeout(r, 8_000))]);
+    await Promise.race([Promise.all([drainBotTurns(), drainLeadNotifications()]), new Promise((r) => setTimeout(r, 8_000))]);
     await realtime.close();
     await stopJobQueue();
     resetLexemeStats();

@@ -5,6 +5,7 @@ import { addVisitorMessage, listMessages } from "../lib/chat/messages";
 import { endVisitorSession, findWidgetBot, recordPage, resolveVisitorSession, updateVisitor, type TWidgetBot } from "../lib/chat/visitor-session";
 import { env } from "../lib/config/env";
 import { isAppError } from "../lib/errors/app-error";
+import { handleLeadSubmit } from "../lib/leads/socket";
 import { resolveClientIp } from "../lib/http/client-ip";
 import { log } from "../lib/log/logger";
 import { consumeRateLimit } from "../lib/rate-limit/rate-limit";
@@ -39,8 +40,17 @@ const room = conversationRoom;
 
 function fail<T>(ack: unknown, error: unknown): void {
   if (typeof ack !== "function") return;
+  const field = isAppError(error) && typeof error.details?.field === "string" ? error.details.field : undefined;
   const res: TAck<T> = isAppError(error)
-    ? { ok: false, error: { code: error.code, message: error.message, ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}) } }
+    ? {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+          ...(field ? { details: { field } } : {}),
+        },
+      }
     : { ok: false, error: { code: "internal", message: "Something went wrong." } };
   if (!isAppError(error)) log.error("Widget event failed", { error: String(error).slice(0, 300) });
   (ack as (r: TAck<T>) => void)(res);
@@ -110,6 +120,15 @@ export function attachWidgetNamespace(widget: Namespace) {
 
     socket.on("typing", () => {
       // Visitor typing reaches operators with the live-chat console; nothing to store.
+    });
+
+    socket.on("lead:submit", async (payload, ack) => {
+      try {
+        const data = await handleLeadSubmit(socket.data, payload);
+        if (typeof ack === "function") ack({ ok: true, data });
+      } catch (error) {
+        fail(ack, error);
+      }
     });
 
     socket.on("session:end", async (_payload, ack) => {

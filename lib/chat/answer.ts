@@ -42,7 +42,8 @@ const OFFLINE_STEP_MS = 12;
 export async function* answerQuestion(input: {
   bot: TAnswerBot;
   question: string;
-  history: THistoryTurn[];
+  /** Earlier turns; a promise lets the caller load them while retrieval runs. */
+  history: THistoryTurn[] | Promise<THistoryTurn[]>;
   locale: string | null;
   humanAvailable: boolean;
   signal?: AbortSignal;
@@ -56,7 +57,7 @@ export async function* answerQuestion(input: {
   const language = detectLanguage(input.question) ?? (input.locale?.toLowerCase().startsWith("en") ? "en" : input.locale?.toLowerCase().startsWith("de") ? "de" : "de");
   let chunks: TSearchResult[] = [];
   try {
-    chunks = await searchBot({ workspaceId: input.bot.workspaceId }, input.bot.id, { query: input.question.slice(0, 1000), k: RETRIEVE_K });
+    chunks = await searchBot({ workspaceId: input.bot.workspaceId }, input.bot.id, { query: input.question.slice(0, 1000), k: RETRIEVE_K }, { botChecked: true });
   } catch (error) {
     log.warn("Retrieval failed; answering without knowledge", { botId: input.bot.id, error: String(error) });
   }
@@ -80,7 +81,7 @@ export async function* answerQuestion(input: {
           fallbackMessage: settings.fallbackMessage,
           humanAvailable: input.humanAvailable,
           chunks,
-          history: input.history,
+          history: await input.history,
           question: input.question,
           budget: BUDGET,
           maskPersonalData: true,
@@ -150,8 +151,28 @@ function usageOf(provider: string, model: string, started: number) {
   return { provider, model, inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), costMillicents: 0 };
 }
 
+const HOSTS_CACHE_MS = 60_000;
+const hostsCache: Map<string, { at: number; hosts: Promise<Set<string>> }> = ((globalThis as { __chatwerkTrustedHosts?: Map<string, { at: number; hosts: Promise<Set<string>> }> }).__chatwerkTrustedHosts ??= new Map());
+
 /** Hosts an answer may link to: allowed widget domains, the bot's sources, our own origin. */
 async function trustedHosts(bot: TAnswerBot, chunks: TSearchResult[]): Promise<Set<string>> {
+  let cached = hostsCache.get(bot.id);
+  if (!cached || Date.now() - cached.at > HOSTS_CACHE_MS) {
+    cached = { at: Date.now(), hosts: loadTrustedHosts(bot) };
+    hostsCache.set(bot.id, cached);
+  }
+  const hosts = new Set(await cached.hosts);
+  for (const c of chunks) {
+    try {
+      if (c.url) hosts.add(new URL(c.url).hostname);
+    } catch {
+      // not a URL
+    }
+  }
+  return hosts;
+}
+
+async function loadTrustedHosts(bot: TAnswerBot): Promise<Set<string>> {
   const [workspace, sources] = await Promise.all([
     db().workspace.findUnique({ where: { id: bot.workspaceId }, select: { allowedDomains: true } }),
     db().dataSource.findMany({ where: { botId: bot.id, workspaceId: bot.workspaceId, type: "url" }, select: { config: true } }),
@@ -166,7 +187,6 @@ async function trustedHosts(bot: TAnswerBot, chunks: TSearchResult[]): Promise<S
   };
   add(env().baseUrl);
   for (const s of sources) add((s.config as { url?: unknown } | null)?.url);
-  for (const c of chunks) add(c.url);
   return hosts;
 }
 

@@ -37,9 +37,8 @@ export async function runBotTurn(input: { bot: TAnswerBot; conversationId: strin
   input.emit("typing", { from: "bot", active: true });
   const message = await createBotMessage(conversation);
   input.emit("message:new", message);
-  const history = await historyFor(conversation.id, input.questionMessageId);
-  // The question itself is the last visitor turn: leave it out of the history.
-  if (history.length && history[history.length - 1]!.role === "visitor" && history[history.length - 1]!.text === input.question) history.pop();
+  // Loaded while retrieval runs; the question itself is not part of it.
+  const history = historyFor(conversation.id, [input.questionMessageId, message.id]).catch(() => []);
 
   let text = "";
   let lastSave = Date.now();
@@ -57,6 +56,7 @@ export async function runBotTurn(input: { bot: TAnswerBot; conversationId: strin
       const citations = event.citations.map((c) => ({ n: c.n, title: c.title, url: c.url, sourceId: c.sourceId, chunkId: c.chunkId }));
       await db().$transaction([
         db().message.update({ where: { id: message.id }, data: { text: event.text, citations, status: event.status } }),
+        db().conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: new Date(), messageCount: { increment: 1 } } }),
         db().usageRecord.create({
           data: {
             workspaceId: conversation.workspaceId, botId: input.bot.id, conversationId: conversation.id, messageId: message.id, kind: "answer",

@@ -56,16 +56,15 @@ export async function addVisitorMessage(conversation: { id: string; workspaceId:
   }
 }
 
+/** The empty answer that deltas fill; the conversation's counters move when it is finished. */
 export async function createBotMessage(conversation: { id: string; workspaceId: string }) {
-  const [message] = await db().$transaction([
-    db().message.create({ data: { workspaceId: conversation.workspaceId, conversationId: conversation.id, role: "bot", text: "", status: "streaming" }, select: SELECT }),
-    db().conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: new Date(), messageCount: { increment: 1 } } }),
-  ]);
+  const message = await db().message.create({ data: { workspaceId: conversation.workspaceId, conversationId: conversation.id, role: "bot", text: "", status: "streaming" }, select: SELECT });
   return toWidgetMessage(message);
 }
 
 export async function finishBotMessage(id: string, input: { text: string; citations: (TCitation & { chunkId?: string })[]; status: "done" | "failed" }) {
-  await db().message.update({ where: { id }, data: { text: input.text, citations: input.citations, status: input.status } });
+  const message = await db().message.update({ where: { id }, data: { text: input.text, citations: input.citations, status: input.status }, select: { conversationId: true } });
+  await db().conversation.update({ where: { id: message.conversationId }, data: { lastMessageAt: new Date(), messageCount: { increment: 1 } } });
 }
 
 /** Partial text of a streaming answer, so a reconnecting frame sees what was said so far. */
@@ -83,9 +82,9 @@ export async function failAbandonedAnswers(olderThanMs = 2 * 60_000) {
 }
 
 /** The conversation's earlier turns for the prompt (oldest first, without system notes). */
-export async function historyFor(conversationId: string, beforeMessageId: string, limit = 20) {
+export async function historyFor(conversationId: string, excludeIds: string[], limit = 20) {
   const rows = await db().message.findMany({
-    where: { conversationId, role: { in: ["visitor", "bot", "operator"] }, status: "done", id: { not: beforeMessageId } },
+    where: { conversationId, role: { in: ["visitor", "bot", "operator"] }, status: "done", id: { notIn: excludeIds } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     select: { role: true, text: true },

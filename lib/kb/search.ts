@@ -34,7 +34,7 @@ export async function searchBot(
   ctx: Pick<TWorkspaceContext, "workspaceId">,
   botId: string,
   raw: unknown,
-  options: { mode?: TSearchMode; embedder?: TEmbedder } = {},
+  options: { mode?: TSearchMode; embedder?: TEmbedder; botChecked?: boolean } = {},
 ): Promise<TSearchResult[]> {
   const input = ZSearchInput.parse(raw);
   const lists = await searchCandidates(ctx, botId, input.query, options);
@@ -46,9 +46,10 @@ export async function searchCandidates(
   ctx: Pick<TWorkspaceContext, "workspaceId">,
   botId: string,
   query: string,
-  options: { mode?: TSearchMode; embedder?: TEmbedder } = {},
+  /** `botChecked`: the caller already loaded this bot within the workspace (saves a query). */
+  options: { mode?: TSearchMode; embedder?: TEmbedder; botChecked?: boolean } = {},
 ): Promise<{ fulltext: TCandidate[]; vector: TCandidate[] }> {
-  const bot = await db().bot.findFirst({ where: { id: botId, workspaceId: ctx.workspaceId }, select: { id: true } });
+  const bot = options.botChecked ? { id: botId } : await db().bot.findFirst({ where: { id: botId, workspaceId: ctx.workspaceId }, select: { id: true } });
   if (!bot) throw new AppError("not_found", "Bot not found.");
   const mode = options.mode ?? "hybrid";
   // One after the other: on the embedded database they would only queue behind each other,

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { benchDatabasePath } from "./database-path";
 import { benchRetrieval } from "./retrieval";
+import { benchWidget } from "./widget";
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
@@ -31,6 +32,9 @@ async function main() {
 
   console.log("");
   await benchRetrieval({ large: process.argv.includes("--large") || process.argv.includes("--rebuild-large"), rebuildLarge: process.argv.includes("--rebuild-large") });
+
+  console.log("\nBench: widget (bundle sizes, time to first answer token, pipeline overhead)\n");
+  await benchWidget();
   process.exit(0);
 }
 

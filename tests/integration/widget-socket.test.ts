@@ -156,3 +156,16 @@ describe("/widget namespace", () => {
     expect(fresh.session.messages).toEqual([]);
   });
 });
+
+describe("/widget lead:submit", () => {
+  it("stores a 'leave a message' lead and reports field errors", async () => {
+    const { socket, session } = await open({ botId: botPublicId });
+    const bad = (await socket.timeout(5000).emitWithAck("lead:submit", { kind: "message", fields: { email: "not-an-email", message: "Bitte um Rückruf" } })) as { ok: boolean; error?: { code: string; details?: { field?: string } } };
+    expect(bad.ok).toBe(false);
+    expect(bad.error).toMatchObject({ code: "validation_failed", details: { field: "email" } });
+    const good = (await socket.timeout(5000).emitWithAck("lead:submit", { kind: "message", fields: { name: "Petra Probe", email: "petra@example.com", message: "Bitte um Rückruf" } })) as { ok: boolean; data?: { leadId: string } };
+    expect(good.ok).toBe(true);
+    const lead = await db().lead.findUnique({ where: { id: good.data!.leadId } });
+    expect(lead).toMatchObject({ email: "petra@example.com", name: "Petra Probe", conversationId: session.conversation.id, botId });
+  });
+});
