@@ -177,7 +177,8 @@ async function loadTrustedHosts(bot: TAnswerBot): Promise<Set<string>> {
     db().workspace.findUnique({ where: { id: bot.workspaceId }, select: { allowedDomains: true } }),
     db().dataSource.findMany({ where: { botId: bot.id, workspaceId: bot.workspaceId, type: "url" }, select: { config: true } }),
   ]);
-  const hosts = new Set<string>(workspace?.allowedDomains ?? []);
+  // Links may go to any subdomain of an allowed widget domain ("*.shop.example" → shop.example).
+  const hosts = new Set<string>((workspace?.allowedDomains ?? []).map((d) => d.replace(/^\*\./, "").replace(/:\d+$/, "")));
   const add = (url: unknown) => {
     try {
       if (typeof url === "string") hosts.add(new URL(url).hostname);

@@ -2,12 +2,14 @@ import { randomBytes } from "node:crypto";
 import { widgetConfig } from "../bots/bot-settings";
 import { findWidgetBot } from "../chat/visitor-session";
 import { env } from "../config/env";
+import { matchesAnyDomain } from "../net/domain-match";
 import { getPlan } from "../plans/plans";
 
 /**
  * The chat frame's HTML and the loader's config. A host page may frame the chat only when
- * its origin is one of the workspace's allowed widget domains (or a subdomain of one); an
- * empty list allows every site, which is the default until the owner sets domains.
+ * its host matches one of the workspace's allowed widget domains ("shop.example" exactly,
+ * "*.shop.example" with subdomains); an empty list allows every site, the default until
+ * the owner sets domains.
  */
 export function originAllowed(origin: string, allowedDomains: string[]): boolean {
   // Our own pages (the public site, /demo, the full-page chat) may always show the widget.
@@ -21,8 +23,7 @@ export function originAllowed(origin: string, allowedDomains: string[]): boolean
   if (url.protocol !== "https:" && url.protocol !== "http:") return false;
   if (url.origin !== origin) return false;
   if (allowedDomains.length === 0) return true;
-  const host = url.hostname.toLowerCase();
-  return allowedDomains.some((d) => host === d.toLowerCase() || host.endsWith(`.${d.toLowerCase()}`));
+  return matchesAnyDomain(url.hostname, allowedDomains);
 }
 
 export async function publicWidgetConfig(publicId: string) {
