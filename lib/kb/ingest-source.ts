@@ -6,7 +6,8 @@ import { chunkDocument } from "./chunk/chunk-document";
 import { parsePlainText, qaToDocument } from "./chunk/parse-plain";
 import type { TChunk, TParsedDocument } from "./chunk/types";
 import { crawlSite } from "./crawl/crawl-site";
-import { offlineEmbedder, type TEmbedder } from "./embed/embedder";
+import { embedderForBot, loadBotEmbedding } from "./bot-embedder";
+import type { TEmbedder } from "./embed/embedder";
 import { parseFile } from "./parse/parse-file";
 import { analyzeChunksSoon } from "./lexeme-stats";
 import { writeDocument } from "./write-document";
@@ -20,9 +21,18 @@ import { writeDocument } from "./write-document";
  */
 type TSource = { id: string; workspaceId: string; botId: string; type: string; name: string; config: unknown };
 
-export async function ingestSource(job: { workspaceId: string; sourceId: string }, embedder: TEmbedder = offlineEmbedder()) {
+export async function ingestSource(job: { workspaceId: string; sourceId: string }, embedderOverride?: TEmbedder) {
   const source = await db().dataSource.findFirst({ where: { id: job.sourceId, workspaceId: job.workspaceId } });
   if (!source) return { skipped: "source deleted" as const };
+  let embedder: TEmbedder;
+  try {
+    // The bot's embedding model (provider key from the workspace); offline by default.
+    embedder = embedderOverride ?? (await embedderForBot(await loadBotEmbedding(source.workspaceId, source.botId)));
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    await db().dataSource.updateMany({ where: { id: source.id }, data: { status: "failed", error: reason, lastRunAt: new Date() } });
+    return { documentCount: 0, chunkCount: 0, failed: 0 };
+  }
   await db().dataSource.update({ where: { id: source.id }, data: { status: "processing", error: null } });
 
   const existing = await db().document.findMany({ where: { sourceId: source.id }, select: { id: true, key: true, contentHash: true } });

@@ -1,9 +1,11 @@
 import pgvector from "pgvector";
 import { z } from "zod";
-import { db } from "../db/client";
+import { db, Prisma } from "../db/client";
+import { log } from "../log/logger";
+import { embedderForBot, SUPPORTED_DIMENSIONS } from "./bot-embedder";
 import { AppError } from "../errors/app-error";
 import type { TWorkspaceContext } from "../workspaces/types";
-import { offlineEmbedder, type TEmbedder } from "./embed/embedder";
+import type { TEmbedder } from "./embed/embedder";
 import { lexemeStats, selectLexemes } from "./lexeme-stats";
 
 /**
@@ -46,16 +48,30 @@ export async function searchCandidates(
   ctx: Pick<TWorkspaceContext, "workspaceId">,
   botId: string,
   query: string,
-  /** `botChecked`: the caller already loaded this bot within the workspace (saves a query). */
+  /** `botChecked` with an `embedder`: the caller already loaded this bot within the workspace (saves a query). */
   options: { mode?: TSearchMode; embedder?: TEmbedder; botChecked?: boolean } = {},
 ): Promise<{ fulltext: TCandidate[]; vector: TCandidate[] }> {
-  const bot = options.botChecked ? { id: botId } : await db().bot.findFirst({ where: { id: botId, workspaceId: ctx.workspaceId }, select: { id: true } });
-  if (!bot) throw new AppError("not_found", "Bot not found.");
   const mode = options.mode ?? "hybrid";
+  let embedder = options.embedder;
+  if (!(options.botChecked && embedder)) {
+    const bot = await db().bot.findFirst({
+      where: { id: botId, workspaceId: ctx.workspaceId },
+      select: { workspaceId: true, embeddingProvider: true, embeddingModel: true, embeddingDimensions: true },
+    });
+    if (!bot) throw new AppError("not_found", "Bot not found.");
+    if (!embedder && mode !== "fulltext") {
+      try {
+        embedder = await embedderForBot(bot);
+      } catch (error) {
+        // Without a usable embedding provider the search still answers from full-text.
+        log.warn("No embedder for the bot; searching full-text only", { botId, error: String(error).slice(0, 200) });
+      }
+    }
+  }
   // One after the other: on the embedded database they would only queue behind each other,
   // and a slow full-text query must not starve the vector query's transaction.
-  const fulltext = mode === "vector" ? [] : await fullTextCandidates(ctx.workspaceId, bot.id, query);
-  const vector = mode === "fulltext" ? [] : await vectorCandidates(ctx.workspaceId, bot.id, query, options.embedder ?? offlineEmbedder());
+  const fulltext = mode === "vector" ? [] : await fullTextCandidates(ctx.workspaceId, botId, query);
+  const vector = mode === "fulltext" || !embedder ? [] : await vectorCandidates(ctx.workspaceId, botId, query, embedder);
   return { fulltext, vector };
 }
 
@@ -124,20 +140,24 @@ function quoteLexeme(lexeme: string) {
 }
 
 async function vectorCandidates(workspaceId: string, botId: string, query: string, embedder: TEmbedder): Promise<TCandidate[]> {
+  const dims = embedder.dimensions;
+  if (!(SUPPORTED_DIMENSIONS as readonly number[]).includes(dims)) throw new Error(`No vector index for ${dims} dimensions`);
   const [vec] = await embedder.embed([query]);
   if (!vec || vec.every((x) => x === 0)) return [];
   const literal = pgvector.toSql(vec);
-  if (embedder.dimensions !== 384) throw new Error(`No vector index for ${embedder.dimensions} dimensions yet`);
+  // The cast's size must be part of the SQL text (a type modifier is no parameter); it is one
+  // of SUPPORTED_DIMENSIONS, each with its own partial HNSW index.
+  const type = Prisma.raw(`vector(${dims})`);
   // Iterative scans keep filtered HNSW queries from returning too few rows (ARCHITECTURE 5).
   return db().$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
-    return tx.$queryRaw<TCandidate[]>`
-      SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text, 1 - (c.embedding::vector(384) <=> ${literal}::vector(384)) AS score
-      FROM chunks c
-      WHERE c.workspace_id = ${workspaceId} AND c.bot_id = ${botId} AND c.embedding_dims = 384 AND c.embedding IS NOT NULL
-      ORDER BY c.embedding::vector(384) <=> ${literal}::vector(384), c.document_id, c.ordinal
-      LIMIT ${CANDIDATES}`;
+      return tx.$queryRaw<TCandidate[]>`
+        SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text, 1 - (c.embedding::${type} <=> ${literal}::${type}) AS score
+        FROM chunks c
+        WHERE c.workspace_id = ${workspaceId} AND c.bot_id = ${botId} AND c.embedding_dims = ${dims} AND c.embedding IS NOT NULL
+        ORDER BY c.embedding::${type} <=> ${literal}::${type}, c.document_id, c.ordinal
+        LIMIT ${CANDIDATES}`;
     },
     { maxWait: 10_000, timeout: 15_000 },
   );

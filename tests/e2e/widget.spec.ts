@@ -88,5 +88,24 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   const confirm = again.getByRole("alertdialog");
   if (await confirm.isVisible().catch(() => false)) await confirm.getByRole("button").first().click();
   await expect.poll(() => again.evaluate(() => Object.keys(localStorage).length)).toBe(0);
+  await expect.poll(() => shop.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("chatwerk")).length)).toBe(0);
   await visitor.close();
+
+  // The owner limits the widget to another domain: the shop's origin is refused.
+  await page.getByRole("link", { name: "Einstellungen" }).first().click();
+  await page.getByLabel("Erlaubte Website-Domains").fill("example.com");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByText("Einstellungen gespeichert.")).toBeVisible();
+  const refused = await browser.newContext({ locale: "de-DE" });
+  const other = await refused.newPage();
+  const warnings: string[] = [];
+  other.on("console", (m) => {
+    if (m.type() === "warning") warnings.push(m.text());
+  });
+  await other.goto(hostUrl);
+  await expect.poll(() => warnings.some((w) => /chatwerk/i.test(w))).toBe(true);
+  await expect(other.getByRole("button", { name: "Chat öffnen" })).toHaveCount(0);
+  const frameResponse = await other.request.get(`${APP}/chat/${botPublicId}?origin=${encodeURIComponent(new URL(hostUrl).origin)}`);
+  expect(frameResponse.status()).toBe(403);
+  await refused.close();
 });

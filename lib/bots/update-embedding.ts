@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { providerCredential, type TProviderName } from "../ai/credentials";
+import { db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { enqueueIngest } from "../jobs/queue";
+import { embeddingConfigProblem } from "../kb/bot-embedder";
+import { requireRole } from "../workspaces/require-role";
+import type { TWorkspaceContext } from "../workspaces/types";
+
+/**
+ * Changing a bot's embedding model. Vectors of different models are not comparable, so every
+ * source of the bot is queued again: each document's content hash includes the model, so all
+ * of them are re-embedded in the background while search keeps answering (full-text and the
+ * vectors already rewritten).
+ */
+export const ZEmbeddingInput = z.object({
+  provider: z.enum(["offline", "openai", "gemini", "openai-compatible"]),
+  model: z.string().trim().min(1, "Required").max(100),
+  dimensions: z.coerce.number().int(),
+});
+
+export async function updateBotEmbedding(ctx: Pick<TWorkspaceContext, "workspaceId" | "actorId" | "role">, botId: string, raw: unknown) {
+  requireRole(ctx, ["admin"]);
+  const input = ZEmbeddingInput.parse(raw);
+  const problem = embeddingConfigProblem(input);
+  if (problem) throw new AppError("validation_failed", problem, { details: { field: "model" } });
+  if (input.provider !== "offline") {
+    const credential = await providerCredential(ctx.workspaceId, input.provider as TProviderName);
+    const usable = credential && (input.provider === "openai-compatible" ? credential.baseUrl : credential.apiKey);
+    if (!usable) throw new AppError("validation_failed", `Add a ${input.provider} key under Settings → provider keys first.`, { details: { field: "provider" } });
+  }
+  const bot = await db().bot.findFirst({ where: { id: botId, workspaceId: ctx.workspaceId }, select: { embeddingProvider: true, embeddingModel: true, embeddingDimensions: true } });
+  if (!bot) throw new AppError("not_found", "Bot not found.");
+  const changed = bot.embeddingProvider !== input.provider || bot.embeddingModel !== input.model || bot.embeddingDimensions !== input.dimensions;
+  if (!changed) return { requeued: 0 };
+  await db().bot.update({ where: { id: botId }, data: { embeddingProvider: input.provider, embeddingModel: input.model, embeddingDimensions: input.dimensions } });
+  const sources = await db().dataSource.findMany({ where: { botId, workspaceId: ctx.workspaceId, status: { in: ["ready", "failed"] } }, select: { id: true } });
+  await db().dataSource.updateMany({ where: { id: { in: sources.map((s) => s.id) } }, data: { status: "queued", error: null } });
+  for (const s of sources) await enqueueIngest({ workspaceId: ctx.workspaceId, sourceId: s.id });
+  await db().auditLog.create({
+    data: { workspaceId: ctx.workspaceId, actorId: ctx.actorId || null, action: "bot.embedding_changed", targetType: "bot", targetId: botId, data: { provider: input.provider, model: input.model, dimensions: input.dimensions } },
+  });
+  return { requeued: sources.length };
+}
