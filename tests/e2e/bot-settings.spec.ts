@@ -2,11 +2,11 @@ import { expect, test } from "@playwright/test";
 import { logIn, signUp, uniqueEmail, waitForMail } from "./helpers";
 
 /**
- * An owner designs the widget with a live preview and saves it, chooses a provider without a
- * key (and is warned), tries the bot in the playground with the offline provider, and saves
- * a provider key that is never shown again.
+ * An owner designs the widget with a live preview and saves it, sets up a pre-chat form that a
+ * later design save keeps, chooses a provider without a key (and is warned), tries the bot in
+ * the playground with the offline provider, and saves a provider key that is never shown again.
  */
-test("widget design with live preview, answer settings, playground and provider keys", async ({ page }) => {
+test("widget design with live preview, pre-chat form, answer settings, playground and provider keys", async ({ page }) => {
   const email = uniqueEmail("design");
   const password = "sicheres-passwort-2026";
   await signUp(page, { name: "Dana Design", email, password, workspace: "Danas Radladen" });
@@ -60,7 +60,7 @@ test("widget design with live preview, answer settings, playground and provider 
   const launcher = await page.getByTestId("widget-preview-launcher").boundingBox();
   expect(launcher!.x - frame!.x).toBeLessThan(frame!.width / 2);
 
-  await page.getByRole("button", { name: "Speichern" }).click();
+  await page.getByRole("button", { name: "Speichern", exact: true }).click();
   await expect(page.getByText("Widget gespeichert.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Hauptfarbe", { exact: true })).toHaveValue("#0f766e");
@@ -69,6 +69,37 @@ test("widget design with live preview, answer settings, playground and provider 
   await expect(page.getByRole("radio", { name: "Unten links" })).toBeChecked();
   await expect(header).toHaveCSS("background-color", "rgb(15, 118, 110)");
   await expect(page.getByTestId("embed-snippet")).toContainText(/<script src="http:\/\/localhost:\d+\/widget\.js" data-bot="bot_[\w-]+" async><\/script>/);
+
+  // Pre-chat form: the "Name + E-Mail" preset, reordered by keyboard, shown in the preview and saved on its own.
+  const enablePreChat = page.getByRole("switch", { name: "Vorab-Formular anzeigen" });
+  await enablePreChat.check();
+  await expect(page.getByText("Fügen Sie mindestens ein Feld hinzu, sonst erscheint kein Formular.")).toBeVisible();
+  await page.getByRole("button", { name: "Name + E-Mail" }).click();
+  await expect(page.getByRole("group", { name: "Feld 1 · Text (einzeilig)" }).getByLabel("Beschriftung (Deutsch)")).toHaveValue("Name");
+  await expect(page.getByRole("group", { name: "Feld 2 · E-Mail" }).getByLabel("Beschriftung (Englisch)")).toHaveValue("Email");
+  await page.getByRole("button", { name: "Feld 2 nach oben" }).press("Enter");
+  await expect(page.getByRole("group", { name: "Feld 1 · E-Mail" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Feld 1 nach unten" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("group", { name: "Feld 2 · E-Mail" })).toBeVisible();
+  const preChatPreview = page.getByTestId("widget-preview-prechat");
+  await expect(preChatPreview).toContainText("Name *");
+  await expect(preChatPreview).toContainText("E-Mail *");
+  await expect(preChatPreview).toContainText("Chat starten");
+  await page.getByRole("button", { name: "Vorab-Formular speichern" }).click();
+  await expect(page.getByText("Vorab-Formular gespeichert.")).toBeVisible();
+  await page.reload();
+  await expect(enablePreChat).toBeChecked();
+  await expect(page.getByRole("group", { name: "Feld 1 · Text (einzeilig)" }).getByLabel("Beschriftung (Deutsch)")).toHaveValue("Name");
+  await expect(page.getByRole("group", { name: "Feld 2 · E-Mail" }).getByLabel("Beschriftung (Deutsch)")).toHaveValue("E-Mail");
+  // A later design save keeps the form.
+  await page.getByLabel("Titel im Chatfenster").fill("Radladen");
+  await page.getByRole("button", { name: "Speichern", exact: true }).click();
+  await expect(page.getByText("Widget gespeichert.")).toBeVisible();
+  await page.reload();
+  await expect(enablePreChat).toBeChecked();
+  await expect(page.getByRole("group", { name: "Feld 2 · E-Mail" })).toBeVisible();
+  await expect(preChatPreview).toContainText("E-Mail *");
 
   // Answers: a provider without a key in the workspace is flagged; answers would fall back to offline.
   await tabs.getByRole("link", { name: "Antworten" }).click();

@@ -3,7 +3,7 @@ import { providerCredential } from "@/lib/ai/credentials";
 import { createBot } from "@/lib/bots/bots";
 import { getBotSettings } from "@/lib/bots/get-bot-settings";
 import { runPlayground } from "@/lib/bots/run-playground";
-import { updateModelSettings, updateWidgetSettings } from "@/lib/bots/update-bot-settings";
+import { updateModelSettings, updatePreChatSettings, updateWidgetSettings } from "@/lib/bots/update-bot-settings";
 import { db } from "@/lib/db/client";
 import { jobQueue, QUEUES, stopJobQueue, type TIngestJob } from "@/lib/jobs/queue";
 import { ingestSource } from "@/lib/kb/ingest-source";
@@ -57,6 +57,17 @@ const WIDGET = {
     en: { greeting: "Hi there!", suggestions: [] },
   },
 };
+
+const PRE_CHAT = {
+  enabled: true,
+  fields: [
+    { key: "name", type: "text", label: { de: "Name", en: "Name" }, required: true, options: [] },
+    { key: "email", type: "email", label: { de: "E-Mail", en: "Email" }, required: true, options: [] },
+    { key: "thema", type: "select", label: { de: "Thema", en: "Topic" }, required: false, options: ["Versand", "Rückgabe"] },
+  ],
+};
+
+const preChatField = (key: string, patch: Record<string, unknown> = {}) => ({ key, type: "text", label: { de: key, en: key }, required: false, options: [], ...patch });
 
 async function ownerWithBot(name: string) {
   const owner = await createOwnerWithWorkspace(name);
@@ -133,10 +144,12 @@ describe("updateModelSettings", () => {
     const attacker = await createOwnerWithWorkspace("Attacker Co");
     await expectAppError(updateModelSettings(attacker.ctx, victim.bot.id, MODEL), "not_found");
     await expectAppError(updateWidgetSettings(attacker.ctx, victim.bot.id, WIDGET), "not_found");
+    await expectAppError(updatePreChatSettings(attacker.ctx, victim.bot.id, PRE_CHAT), "not_found");
     await expectAppError(getBotSettings(attacker.ctx, victim.bot.id), "not_found");
     const settings = await getBotSettings(victim.ctx, victim.bot.id);
     expect(settings.model.provider).toBe("offline");
     expect(settings.widget.primaryColor).toBe("#2563eb");
+    expect(settings.widget.preChat).toEqual({ enabled: false, fields: [] });
   });
 });
 
@@ -168,10 +181,77 @@ describe("updateWidgetSettings", () => {
     expect((await getBotSettings(ctx, bot.id)).widget.primaryColor).toBe("#2563eb");
   });
 
+  it("keeps an existing pre-chat form when the design is saved, even if the input carries another one", async () => {
+    const { ctx, bot } = await ownerWithBot("Design Keeps Form Co");
+    await updatePreChatSettings(ctx, bot.id, PRE_CHAT);
+    const saved = await updateWidgetSettings(ctx, bot.id, WIDGET);
+    expect(saved.preChat).toEqual(PRE_CHAT);
+    await updateWidgetSettings(ctx, bot.id, { ...WIDGET, primaryColor: "#111111", preChat: { enabled: false, fields: [] } });
+    const { widget } = await getBotSettings(ctx, bot.id);
+    expect(widget.primaryColor).toBe("#111111");
+    expect(widget.preChat).toEqual(PRE_CHAT);
+  });
+
   it("refuses operators", async () => {
     const { workspace, ctx, bot } = await ownerWithBot("Widget Roles Co");
     await expectAppError(updateWidgetSettings(await roleCtx(workspace, "operator"), bot.id, WIDGET), "forbidden");
     expect((await getBotSettings(ctx, bot.id)).widget.title).toBeUndefined();
+  });
+});
+
+describe("updatePreChatSettings", () => {
+  it("saves the form, reads it back with defaults, keeps the design and records the change", async () => {
+    const { owner, ctx, bot } = await ownerWithBot("Pre-chat Co");
+    await updateWidgetSettings(ctx, bot.id, WIDGET);
+    const minimal = { enabled: true, fields: [{ key: "firma", type: "text", label: { de: " Firma ", en: "Company" } }] };
+    expect(await updatePreChatSettings(ctx, bot.id, minimal)).toEqual({
+      enabled: true,
+      fields: [{ key: "firma", type: "text", label: { de: "Firma", en: "Company" }, required: false, options: [] }],
+    });
+    await updatePreChatSettings(ctx, bot.id, PRE_CHAT);
+    const { widget } = await getBotSettings(ctx, bot.id);
+    expect(widget.preChat).toEqual(PRE_CHAT);
+    expect(widget).toMatchObject({ title: "Radladen", primaryColor: "#0f766e", texts: { de: { greeting: "Moin! Wie können wir helfen?" } } });
+    const log = await db().auditLog.findFirstOrThrow({ where: { workspaceId: ctx.workspaceId, action: "bot.pre_chat_updated" }, orderBy: { createdAt: "desc" } });
+    expect(log).toMatchObject({ actorId: owner.id, targetId: bot.id, data: { enabled: true, fields: "name,email,thema" } });
+
+    await updatePreChatSettings(ctx, bot.id, { enabled: false, fields: PRE_CHAT.fields });
+    expect((await getBotSettings(ctx, bot.id)).widget.preChat).toEqual({ enabled: false, fields: PRE_CHAT.fields });
+  });
+
+  it.each([
+    ["duplicate keys", { enabled: true, fields: [preChatField("name"), preChatField("name")] }, ""],
+    ["a select without options", { enabled: true, fields: [preChatField("thema", { type: "select" })] }, ""],
+    ["more than ten fields", { enabled: true, fields: Array.from({ length: 11 }, (_, i) => preChatField(`feld_${i}`)) }, "fields"],
+    ["a key with capitals", { enabled: true, fields: [preChatField("Name")] }, "fields.0.key"],
+    ["a key starting with a digit", { enabled: true, fields: [preChatField("1name")] }, "fields.0.key"],
+    ["an empty English label", { enabled: true, fields: [preChatField("name", { label: { de: "Name", en: "  " } })] }, "fields.0.label.en"],
+    ["an unknown type", { enabled: true, fields: [preChatField("datum", { type: "date" })] }, "fields.0.type"],
+    ["an empty option", { enabled: true, fields: [preChatField("thema", { type: "select", options: ["Versand", " "] })] }, "fields.0.options.1"],
+  ])("rejects %s", async (_, preChat, path) => {
+    const { ctx, bot } = await ownerWithBot("Invalid Pre-chat Co");
+    await updatePreChatSettings(ctx, bot.id, PRE_CHAT);
+    const error = await expectZodError(updatePreChatSettings(ctx, bot.id, preChat));
+    expect(error.issues.map((i) => i.path.join("."))).toContain(path);
+    expect((await getBotSettings(ctx, bot.id)).widget.preChat).toEqual(PRE_CHAT);
+  });
+
+  it("accepts exactly ten fields and refuses a department field without departments, naming the field", async () => {
+    const { ctx, bot } = await ownerWithBot("Limits Pre-chat Co");
+    const ten = Array.from({ length: 10 }, (_, i) => preChatField(`feld_${i}`));
+    expect((await updatePreChatSettings(ctx, bot.id, { enabled: true, fields: ten })).fields).toHaveLength(10);
+    const error = await expectAppError(updatePreChatSettings(ctx, bot.id, { enabled: true, fields: [preChatField("name"), preChatField("abteilung", { type: "department" })] }), "validation_failed");
+    expect(error.details).toEqual({ field: "fields.1.options" });
+    await updatePreChatSettings(ctx, bot.id, { enabled: true, fields: [preChatField("abteilung", { type: "department", options: ["Vertrieb", "Technik"] })] });
+    expect((await getBotSettings(ctx, bot.id)).widget.preChat.fields[0]).toMatchObject({ type: "department", options: ["Vertrieb", "Technik"] });
+  });
+
+  it("lets admins change the form but not operators", async () => {
+    const { workspace, ctx, bot } = await ownerWithBot("Pre-chat Roles Co");
+    await expectAppError(updatePreChatSettings(await roleCtx(workspace, "operator"), bot.id, PRE_CHAT), "forbidden");
+    expect((await getBotSettings(ctx, bot.id)).widget.preChat.enabled).toBe(false);
+    await updatePreChatSettings(await roleCtx(workspace, "admin"), bot.id, PRE_CHAT);
+    expect((await getBotSettings(ctx, bot.id)).widget.preChat).toEqual(PRE_CHAT);
   });
 });
 

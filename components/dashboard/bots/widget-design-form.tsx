@@ -12,9 +12,10 @@ import { Field, fieldAria, Input, Select, Textarea } from "@/components/ui/field
 import { useToast } from "@/components/ui/toast";
 import type { TWidgetSettings } from "@/lib/bots/bot-settings";
 import { RadioCards } from "./choice";
+import { PreChatEditor, type TPreChat } from "./pre-chat-editor";
 import { SuggestionsEditor } from "./suggestions-editor";
 import { WidgetIcon } from "./widget-icons";
-import { previewColors, WidgetPreview } from "./widget-preview";
+import { previewColors, WidgetPreview, type TPreviewField } from "./widget-preview";
 
 type TLang = "de" | "en";
 const HEX = /^#[0-9a-f]{6}$/;
@@ -26,7 +27,8 @@ function normaliseHex(input: string): string {
   return /^#[0-9a-f]{3}$/.test(raw) ? `#${raw[1]}${raw[1]}${raw[2]}${raw[2]}${raw[3]}${raw[3]}` : raw;
 }
 
-const clean = (settings: TWidgetSettings): TWidgetSettings => ({
+// The pre-chat form has its own editor and save; the design save neither sends nor compares it.
+const clean = ({ preChat: _preChat, ...settings }: TWidgetSettings): Omit<TWidgetSettings, "preChat"> => ({
   ...settings,
   title: settings.title?.trim() ?? "",
   texts: {
@@ -35,7 +37,16 @@ const clean = (settings: TWidgetSettings): TWidgetSettings => ({
   },
 });
 
-/** The widget's look and texts with a live preview beside the form. */
+const previewFields = (preChat: TPreChat, lang: TLang): TPreviewField[] | null =>
+  preChat.enabled && preChat.fields.length > 0
+    ? preChat.fields.map((f) => ({
+        label: f.label[lang].trim() || f.label.de.trim(),
+        required: f.required,
+        control: f.type === "textarea" ? "textarea" : f.type === "select" || f.type === "department" ? "select" : "input",
+      }))
+    : null;
+
+/** The widget's look and texts, and its pre-chat form, with a live preview beside both. */
 export function WidgetDesignForm({
   slug,
   botId,
@@ -57,6 +68,7 @@ export function WidgetDesignForm({
   const [pending, start] = useTransition();
   const [saved, setSaved] = useState(() => JSON.stringify(clean(initial)));
   const [values, setValues] = useState(initial);
+  const [preChat, setPreChat] = useState(initial.preChat);
   const [colorText, setColorText] = useState(initial.primaryColor);
   const [colorTouched, setColorTouched] = useState(false);
   const [lang, setLang] = useState<TLang>(initial.defaultLocale);
@@ -76,33 +88,34 @@ export function WidgetDesignForm({
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        if (!colorValid) {
-          setColorTouched(true);
-          document.getElementById("wd-color")?.focus();
-          return;
-        }
-        start(async () => {
-          const result = await updateWidgetSettingsAction(slug, { botId, settings: clean(values) });
-          if (!result.ok) {
-            const textLang = /^texts\.(de|en)\./.exec(result.error.field ?? "")?.[1] as TLang | undefined;
-            if (textLang) setLang(textLang);
-            return setError(result.error);
-          }
-          setSaved(JSON.stringify(clean(result.data)));
-          setValues(result.data);
-          setColorText(result.data.primaryColor);
-          toast.show(t("saved"));
-          router.refresh();
-        });
-      }}
-    >
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0 space-y-6">
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0 space-y-6">
+        <form
+          noValidate
+          className="space-y-6"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setError(null);
+            if (!colorValid) {
+              setColorTouched(true);
+              document.getElementById("wd-color")?.focus();
+              return;
+            }
+            start(async () => {
+              const result = await updateWidgetSettingsAction(slug, { botId, settings: clean(values) });
+              if (!result.ok) {
+                const textLang = /^texts\.(de|en)\./.exec(result.error.field ?? "")?.[1] as TLang | undefined;
+                if (textLang) setLang(textLang);
+                return setError(result.error);
+              }
+              setSaved(JSON.stringify(clean(result.data)));
+              setValues(result.data);
+              setColorText(result.data.primaryColor);
+              toast.show(t("saved"));
+              router.refresh();
+            });
+          }}
+        >
           {error && error.field !== "primaryColor" && error.field !== "title" && <Alert tone="danger">{error.message}</Alert>}
           <Card>
             <CardHeader title={t("lookTitle")} description={t("lookText")} />
@@ -225,23 +238,25 @@ export function WidgetDesignForm({
               {t("save")}
             </Button>
           </div>
-        </div>
-
-        <div className="xl:sticky xl:top-6 xl:self-start">
-          <WidgetPreview
-            title={values.title?.trim() || botName}
-            color={values.primaryColor}
-            position={values.position}
-            icon={values.launcherIcon}
-            closeBehavior={values.closeBehavior}
-            greeting={texts.greeting?.trim() || defaultGreetings[lang]}
-            suggestions={(texts.suggestions ?? []).map((s) => s.trim()).filter(Boolean)}
-            locale={lang}
-            showBranding={showBranding}
-          />
-          <p className="mt-2 text-xs text-slate-500">{t("previewHint", { language: t(`lang.${lang}`) })}</p>
-        </div>
+        </form>
+        <PreChatEditor slug={slug} botId={botId} initial={initial.preChat} onChange={setPreChat} />
       </div>
-    </form>
+
+      <div className="xl:sticky xl:top-6 xl:self-start">
+        <WidgetPreview
+          title={values.title?.trim() || botName}
+          color={values.primaryColor}
+          position={values.position}
+          icon={values.launcherIcon}
+          closeBehavior={values.closeBehavior}
+          greeting={texts.greeting?.trim() || defaultGreetings[lang]}
+          suggestions={(texts.suggestions ?? []).map((s) => s.trim()).filter(Boolean)}
+          locale={lang}
+          showBranding={showBranding}
+          preChat={previewFields(preChat, lang)}
+        />
+        <p className="mt-2 text-xs text-slate-500">{t("previewHint", { language: t(`lang.${lang}`) })}</p>
+      </div>
+    </div>
   );
 }

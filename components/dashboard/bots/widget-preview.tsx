@@ -14,12 +14,28 @@ export type TPreviewProps = {
   suggestions: string[];
   locale: "de" | "en";
   showBranding: boolean;
+  /** The pre-chat form's fields in the previewed language; null while the form is off. */
+  preChat: TPreviewField[] | null;
 };
+
+export type TPreviewField = { label: string; required: boolean; control: "input" | "textarea" | "select" };
 
 /** Strings the widget itself shows (widget/frame/i18n.ts), in the language being previewed. */
 const WIDGET_TEXT = {
-  de: { placeholder: "Nachricht schreiben …", branding: "Powered by Chatwerk" },
-  en: { placeholder: "Write a message …", branding: "Powered by Chatwerk" },
+  de: {
+    placeholder: "Nachricht schreiben …",
+    branding: "Powered by Chatwerk",
+    preChatIntro: "Bevor es losgeht: Bitte stellen Sie sich kurz vor.",
+    requiredHint: "Mit * markierte Felder sind Pflichtfelder.",
+    preChatSubmit: "Chat starten",
+  },
+  en: {
+    placeholder: "Write a message …",
+    branding: "Powered by Chatwerk",
+    preChatIntro: "Before we start, please tell us a little about yourself.",
+    requiredHint: "Fields marked * are required.",
+    preChatSubmit: "Start chat",
+  },
 };
 
 // The widget's colour rule (widget/shared/colors.ts): text on the brand colour in white or
@@ -68,7 +84,9 @@ export function WidgetPreview(props: TPreviewProps) {
             <p data-testid="widget-preview-greeting" className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-tl-sm bg-slate-100 px-3 py-2 text-[13px] leading-snug text-slate-800">
               {props.greeting}
             </p>
-            {props.suggestions.length > 0 && (
+            {props.preChat ? (
+              <PreChatPreview fields={props.preChat} text={text} colors={colors} />
+            ) : props.suggestions.length > 0 && (
               <ul className="ml-[14%] flex flex-wrap justify-end gap-1.5">
                 {props.suggestions.map((s, i) => (
                   <li key={i} className="max-w-full truncate rounded-full border bg-white px-2.5 py-1 text-xs" style={{ borderColor: colors.accentText, color: colors.accentText }}>
@@ -79,12 +97,14 @@ export function WidgetPreview(props: TPreviewProps) {
             )}
           </div>
           <div className="border-t border-slate-100 px-3 py-2">
-            <div className="flex items-center gap-2 rounded-full bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
-              <span className="flex-1 truncate text-xs text-slate-400">{text.placeholder}</span>
-              <span className="flex size-6 items-center justify-center rounded-full" style={{ backgroundColor: colors.primary, color: colors.onPrimary }}>
-                <WidgetIcon name="send" className="size-3" />
-              </span>
-            </div>
+            {!props.preChat && (
+              <div className="flex items-center gap-2 rounded-full bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
+                <span className="flex-1 truncate text-xs text-slate-400">{text.placeholder}</span>
+                <span className="flex size-6 items-center justify-center rounded-full" style={{ backgroundColor: colors.primary, color: colors.onPrimary }}>
+                  <WidgetIcon name="send" className="size-3" />
+                </span>
+              </div>
+            )}
             {props.showBranding && <p className="mt-1.5 text-center text-[10px] text-slate-400">{text.branding}</p>}
           </div>
         </div>
@@ -97,5 +117,29 @@ export function WidgetPreview(props: TPreviewProps) {
         </span>
       </div>
     </figure>
+  );
+}
+
+/** The widget shows the pre-chat form instead of the composer until it is answered (widget/frame/components/forms.tsx). */
+function PreChatPreview({ fields, text, colors }: { fields: TPreviewField[]; text: (typeof WIDGET_TEXT)["de"]; colors: ReturnType<typeof previewColors> }) {
+  return (
+    <div data-testid="widget-preview-prechat" className="space-y-2 pt-1 text-xs text-slate-800">
+      <p>{text.preChatIntro}</p>
+      {fields.some((f) => f.required) && <p className="text-[11px] text-slate-500">{text.requiredHint}</p>}
+      {fields.map((field, i) => (
+        <div key={i}>
+          <p className="truncate font-medium">
+            {field.label}
+            {field.required && " *"}
+          </p>
+          <div className={cn("mt-0.5 flex justify-end rounded-md bg-white px-2 text-slate-400 ring-1 ring-slate-300", field.control === "textarea" ? "h-10" : "h-6 items-center")}>
+            {field.control === "select" && "▾"}
+          </div>
+        </div>
+      ))}
+      <p className="rounded-md py-1.5 text-center font-medium" style={{ backgroundColor: colors.primary, color: colors.onPrimary }}>
+        {text.preChatSubmit}
+      </p>
+    </div>
   );
 }
