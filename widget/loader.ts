@@ -2,17 +2,22 @@
  * The embeddable loader, built to public/widget.js (≤ 8 KB gzipped):
  *   <script src="{origin}/widget.js" data-bot="{botPublicId}" async></script>
  * It draws a launcher in a shadow root and hosts the chat frame (served from our
- * origin) in an iframe. It stores nothing and never touches the host page's globals
- * except `window.Chatwerk`; every message to or from the frame is checked for our exact
- * origin and the frame's window.
+ * origin) in an iframe. It stores nothing of its own: only when the frame has no storage
+ * does it keep the frame's session token in this page's localStorage, at the frame's
+ * request (widget/shared/host-session.ts). Of the host page's globals it sets only
+ * `window.Chatwerk` and wraps `history.pushState/replaceState` to follow single-page
+ * navigation; every message to or from the frame is checked for our exact origin and the
+ * frame's window.
  */
 import { POST_MESSAGE_SOURCE, type TFrameToLoader, type TLoaderToFrame, type TWidgetConfig, type TWidgetEventName } from "../lib/widget/protocol";
 import { resolveColors } from "./shared/colors";
 import { readWidgetConfig } from "./shared/config";
 import { pickLocale, translate } from "./shared/i18n";
 import { LOADER_CSS } from "./shared/loader-css";
-import { applyStyles, cleanVisitor, icon, whenIdle, type TVisitor } from "./shared/loader-dom";
-import { isFrameToLoader, PAGE_LIMITS } from "./shared/post-message";
+import { createHostSessionStore } from "./shared/host-session";
+import { applyStyles, cleanVisitor, icon, watchNavigation, whenIdle, type TVisitor } from "./shared/loader-dom";
+import { pageInfo } from "./shared/page-info";
+import { isFrameToLoader } from "./shared/post-message";
 import { NAVIGATION_PROTOCOLS, safeUrl } from "./shared/url";
 
 type TListener = (detail: unknown) => void;
@@ -40,6 +45,7 @@ function findOwnScript(): HTMLScriptElement | null {
 function createWidget(botId: string, origin: string, track: boolean) {
   const listeners = new Map<string, Set<TListener>>();
   const outbox: TLoaderToFrame[] = [];
+  const hostSession = createHostSessionStore(botId);
   let config: TWidgetConfig | null = null;
   let ui: TUi | null = null;
   let frameReady = false;
@@ -47,6 +53,7 @@ function createWidget(botId: string, origin: string, track: boolean) {
   let wantOpen = false;
   let ready = false;
   let unread = 0;
+  let lastPage = "";
 
   const t = (key: keyof (typeof STRINGS)["de"], vars?: Record<string, number>) => {
     const locale = pickLocale(navigator.language, config?.defaultLocale ?? "de");
@@ -65,16 +72,16 @@ function createWidget(botId: string, origin: string, track: boolean) {
 
   function post(message: TLoaderToFrame) {
     if (frameReady && ui?.frame?.contentWindow) ui.frame.contentWindow.postMessage(message, origin);
-    else if (message.type === "setVisitor" || message.type === "page") outbox.push(message);
+    else if (message.type === "setVisitor") outbox.push(message);
   }
 
-  function pageInfo(): TLoaderToFrame {
-    const page = {
-      url: (location.href.split("#")[0] ?? "").slice(0, PAGE_LIMITS.url),
-      title: document.title.slice(0, PAGE_LIMITS.title),
-      referrer: document.referrer.slice(0, PAGE_LIMITS.referrer),
-    };
-    return { source: POST_MESSAGE_SOURCE, type: "page", page };
+  /** The current page, when it differs from the last one sent; the frame gets it on `ready`. */
+  function postPage(force = false) {
+    const page = pageInfo(location.href, document.title, document.referrer);
+    const key = JSON.stringify(page);
+    if (!frameReady || (!force && key === lastPage)) return;
+    lastPage = key;
+    post({ source: POST_MESSAGE_SOURCE, type: "page", page });
   }
 
   function ensureFrame(): HTMLIFrameElement | null {
@@ -119,8 +126,9 @@ function createWidget(botId: string, origin: string, track: boolean) {
     switch (message.type) {
       case "ready":
         frameReady = true;
+        post({ source: POST_MESSAGE_SOURCE, type: "session", token: hostSession.read() });
         for (const queued of outbox.splice(0)) post(queued);
-        post(pageInfo());
+        postPage(true);
         if (isOpen) post({ source: POST_MESSAGE_SOURCE, type: "open" });
         else if (message.open) setOpen(true, false);
         return;
@@ -140,6 +148,9 @@ function createWidget(botId: string, origin: string, track: boolean) {
       }
       case "event":
         emit(message.name, message.detail);
+        return;
+      case "session:store":
+        hostSession.write(message.token);
     }
   }
 
@@ -171,6 +182,7 @@ function createWidget(botId: string, origin: string, track: boolean) {
       if (!frame || event.origin !== origin || event.source !== frame.contentWindow || !isFrameToLoader(event.data)) return;
       onFrameMessage(event.data);
     });
+    watchNavigation(() => postPage());
     if (wantOpen) setOpen(true);
     else whenIdle(ensureFrame);
     markReady();
@@ -181,17 +193,32 @@ function createWidget(botId: string, origin: string, track: boolean) {
     emit("ready");
   }
 
-  async function start() {
-    if (track) return markReady();
+  /** The bot's config, or null after exactly one warning that says why the chat is missing. */
+  async function loadConfig(): Promise<TWidgetConfig | null> {
+    let status = 0;
     try {
       const response = await fetch(`${origin}/api/widget/${encodeURIComponent(botId)}/config`, { credentials: "omit" });
+      status = response.status;
       const loaded = response.ok ? readWidgetConfig(await response.json()) : null;
-      if (!loaded) throw new Error(`config ${response.status}`);
-      if (document.body) mount(loaded);
-      else document.addEventListener("DOMContentLoaded", () => mount(loaded), { once: true });
-    } catch (error) {
-      console.warn("[chatwerk] widget unavailable", error);
+      if (loaded) return loaded;
+    } catch {
+      // Network failure or invalid JSON: reported below like any other unusable answer.
     }
+    const why = !status ? `${origin} could not be reached` : status < 300 ? "its configuration is unreadable" : `the configuration request failed with HTTP ${status}`;
+    console.warn(
+      status === 404
+        ? `[chatwerk] Unknown bot "${botId}": check the data-bot attribute of the widget.js script tag. The chat stays hidden.`
+        : `[chatwerk] The chat for bot "${botId}" stays hidden: ${why}.`,
+    );
+    return null;
+  }
+
+  async function start() {
+    if (track) return markReady();
+    const loaded = await loadConfig();
+    if (!loaded) return;
+    if (document.body) mount(loaded);
+    else document.addEventListener("DOMContentLoaded", () => mount(loaded), { once: true });
   }
 
   const api: TChatwerkApi = {

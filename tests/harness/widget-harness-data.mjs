@@ -23,6 +23,7 @@ export const BOTS = {
       },
     },
     humanAvailable: false,
+    preChat: { enabled: false, fields: [] },
   },
   // A light brand colour (the text colour must fall back to dark), left side, no branding.
   bot_left: {
@@ -39,6 +40,34 @@ export const BOTS = {
       en: { greeting: "Hello there!", suggestions: ["Opening hours?"], overrides: { "composer.placeholder": "Ask Sunny anything …" } },
     },
     humanAvailable: false,
+    preChat: { enabled: false, fields: [] },
+  },
+  // A pre-chat form with every field type.
+  bot_form: {
+    botId: "bot_form",
+    title: "Kanzlei Weber",
+    defaultLocale: "de",
+    colors: { primary: "#0f766e", onPrimary: "#ffffff" },
+    position: "right",
+    launcherIcon: "help",
+    closeBehavior: "end",
+    showBranding: true,
+    texts: {
+      de: { greeting: "Willkommen! Wir helfen Ihnen gern weiter.", suggestions: ["Wie sind Ihre Öffnungszeiten?"], overrides: {} },
+      en: { greeting: "Welcome! We are happy to help.", suggestions: ["What are your opening hours?"], overrides: {} },
+    },
+    humanAvailable: false,
+    preChat: {
+      enabled: true,
+      fields: [
+        { key: "name", type: "text", label: { de: "Ihr Name", en: "Your name" }, required: true, options: [] },
+        { key: "email", type: "email", label: { de: "E-Mail-Adresse", en: "Email address" }, required: true, options: [] },
+        { key: "phone", type: "phone", label: { de: "Telefon", en: "Phone" }, required: false, options: [] },
+        { key: "department", type: "department", label: { de: "Abteilung", en: "Department" }, required: true, options: ["Arbeitsrecht", "Mietrecht", "Familienrecht"] },
+        { key: "topic", type: "select", label: { de: "Worum geht es?", en: "What is it about?" }, required: false, options: ["Neuer Fall", "Laufender Fall", "Rechnung"] },
+        { key: "note", type: "textarea", label: { de: "Ihr Anliegen", en: "Your request" }, required: false, options: [] },
+      ],
+    },
   },
 };
 
@@ -46,9 +75,9 @@ const ANSWERS = {
   de: `Gern! **Rücksendungen** sind innerhalb von *30 Tagen* kostenlos [1].
 
 So geht's:
-1. Melde dich in deinem Konto an.
-2. Wähle die Bestellung und klicke auf \`Zurücksenden\`.
-3. Drucke das Etikett aus und gib das Paket ab.
+1. Melden Sie sich in Ihrem Konto an.
+2. Wählen Sie die Bestellung und klicken Sie auf \`Zurücksenden\`.
+3. Drucken Sie das Etikett aus und geben Sie das Paket ab.
 
 Mehr dazu in der [Rückgabe-Hilfe](https://example.com/hilfe/rueckgabe) [2].`,
   en: `Sure! **Returns** are free within *30 days* [1].

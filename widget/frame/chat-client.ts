@@ -1,24 +1,32 @@
 /**
  * The frame's conversation logic outside Preact: owns the socket, the session id and the
  * reducer state, so handlers always see current state and the UI only subscribes.
- * Nothing connects and nothing is stored until the visitor sends a first message,
- * unless a session id from an earlier visit exists.
+ * Nothing connects and nothing is stored until the visitor's first interaction (a message
+ * or a form), unless a session from an earlier visit exists: in the frame's storage, or
+ * kept by the loader on the host page, which answers `ready` with `session`.
  */
-import { WIDGET_LIMITS, type TPageInfo, type TWidgetAuth, type TWidgetConfig, type TWidgetMessage } from "../../lib/widget/protocol";
+import { WIDGET_LIMITS, type TLeadSubmit, type TPageInfo, type TWidgetAuth, type TWidgetConfig, type TWidgetMessage } from "../../lib/widget/protocol";
 import type { TBridge } from "./bridge";
+import { readLeadError, type TFormField, type TLeadError } from "./lead-rules";
 import { markdownToPlainText } from "./markdown/plain-text";
 import { randomId } from "./random-id";
+import { createSessionKeeper } from "./session-keeper";
 import type { TSessionStore } from "./session-store";
 import { connectWidgetSocket, type TWidgetSocket } from "./socket";
 import { chatReducer, initialChatState, lastSeenMessageId, pendingSends, type TChatAction, type TChatState } from "./state";
+import { createWaiters } from "./waiters";
 
 export type TChatView = {
   chat: TChatState;
   open: boolean;
   hasSession: boolean;
+  /** False while the bot's pre-chat form still has to be answered. */
+  preChatDone: boolean;
   /** Text for the ARIA live region: the latest finished answer. */
   announcement: string;
 };
+
+export type TLeadResult = { ok: true } | { ok: false; error: TLeadError };
 
 type TVisitor = { name?: string; email?: string };
 
@@ -33,18 +41,31 @@ export type TChatClientOptions = {
 
 const ACK_TIMEOUT_MS = 20_000;
 const END_TIMEOUT_MS = 5_000;
+/** How long a frame without a session of its own waits for the loader's `session`. */
+export const HOST_SESSION_WAIT_MS = 1_000;
+
+const samePage = (a: TPageInfo | undefined, b: TPageInfo) => !!a && a.url === b.url && a.title === b.title && a.referrer === b.referrer;
 
 export function createChatClient({ config, store, bridge, locale, announce, connect = connectWidgetSocket }: TChatClientOptions) {
   const stored = store.read();
+  const keeper = createSessionKeeper(store, bridge);
   const listeners = new Set<(view: TChatView) => void>();
   const reported = new Set<string>();
+  const syncWaiters = createWaiters();
+  const preChatEnabled = config.preChat.enabled && config.preChat.fields.length > 0;
   let sessionId = stored?.sessionId ?? null;
-  let view: TChatView = { chat: initialChatState, open: !bridge.embedded, hasSession: sessionId !== null, announcement: "" };
+  let view: TChatView = { chat: initialChatState, open: !bridge.embedded, hasSession: sessionId !== null, preChatDone: !preChatEnabled || sessionId !== null, announcement: "" };
   let socket: TWidgetSocket | null = null;
   let synced = false;
   let unread = 0;
   let page: TPageInfo | undefined;
   let visitor: TVisitor | null = null;
+  let hostWait: ReturnType<typeof setTimeout> | null = null;
+  let connectAfterWait = false;
+  /** A message or form in this page view. */
+  let interacted = false;
+  /** Whether the current session belongs in storage: the visitor has interacted with it. */
+  let keepSession = sessionId !== null;
 
   function update(change: Partial<TChatView>) {
     view = { ...view, ...change };
@@ -68,12 +89,25 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     if (!view.open) bridge.post({ type: "unread", count: ++unread });
   }
 
+  function persist() {
+    if (sessionId && keepSession) keeper.keep(sessionId, view.open);
+  }
+
+  function interact() {
+    interacted = true;
+    keepSession = true;
+    if (synced) persist();
+  }
+
   function emitSend(send: { clientMessageId: string; text: string }) {
     socket
       ?.timeout(ACK_TIMEOUT_MS)
       .emitWithAck("message:send", send)
       .then((response) => {
-        if (!response.ok) return apply({ type: "sendFailed", clientMessageId: send.clientMessageId });
+        if (!response.ok) {
+          const { code, retryAfterSeconds } = response.error;
+          return apply({ type: "sendFailed", clientMessageId: send.clientMessageId, failure: { code, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } });
+        }
         apply({ type: "ack", message: response.data.message });
         report(response.data.message);
       })
@@ -83,16 +117,25 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
 
   function wire(next: TWidgetSocket) {
     next.on("session", (payload) => {
-      if (payload.sessionId !== sessionId) reported.clear();
+      if (payload.sessionId !== sessionId) {
+        reported.clear();
+        // The stored session is gone (ended elsewhere, expired): forget it, and keep the new
+        // one only once the visitor interacts with it.
+        if (sessionId !== null && !interacted) {
+          keeper.forget();
+          keepSession = false;
+        }
+      }
       sessionId = payload.sessionId;
-      store.write({ sessionId, open: view.open });
       synced = true;
+      persist();
       for (const message of payload.messages) if (message.status !== "streaming") reported.add(message.id);
       apply({ type: "session", messages: payload.messages, incremental: payload.incremental, status: payload.conversation.status });
       update({ hasSession: true });
       apply({ type: "connection", connection: "online" });
       for (const send of pendingSends(view.chat.messages)) emitSend(send);
       if (visitor) next.emit("visitor:update", visitor, () => undefined);
+      syncWaiters.release();
     });
     next.on("message:new", (message) => {
       apply({ type: "message", message });
@@ -121,6 +164,26 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     wire(socket);
   }
 
+  /** Connects for the visitor's interaction, after the loader had its chance to name a session. */
+  function connectSoon() {
+    if (hostWait) connectAfterWait = true;
+    else ensureConnected();
+  }
+
+  function endHostWait() {
+    if (!hostWait) return;
+    clearTimeout(hostWait);
+    hostWait = null;
+    if (sessionId || connectAfterWait) ensureConnected();
+  }
+
+  /** Resolves true once the session is synced (connecting if needed), false after the ack timeout. */
+  function whenSynced(): Promise<boolean> {
+    if (synced) return Promise.resolve(true);
+    connectSoon();
+    return syncWaiters.wait(ACK_TIMEOUT_MS);
+  }
+
   function reconnect() {
     if (!socket) return ensureConnected();
     apply({ type: "connection", connection: "connecting" });
@@ -130,8 +193,8 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
   function setOpen(open: boolean, fromHost = false) {
     if (!bridge.embedded || open === view.open) return;
     if (open) unread = 0;
-    if (sessionId) store.write({ sessionId, open });
     update({ open });
+    persist();
     if (open) bridge.post({ type: "unread", count: 0 });
     if (!fromHost) bridge.post({ type: open ? "open" : "close" });
   }
@@ -145,23 +208,59 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     /** Reconnects a returning visitor and announces readiness to the loader. */
     start() {
       if (sessionId) ensureConnected();
+      else if (bridge.embedded) hostWait = setTimeout(endHostWait, HOST_SESSION_WAIT_MS);
       bridge.post({ type: "ready", hasSession: sessionId !== null, open: stored?.open ?? false });
       window.addEventListener("online", () => socket && !socket.connected && reconnect());
     },
-    send(text: string) {
-      const body = text.trim().slice(0, WIDGET_LIMITS.messageMaxChars);
-      if (!body) return;
+    /** The loader's answer to `ready`: the token it keeps for us on the host page, if any. */
+    receiveHostSession(token: string | null) {
+      keeper.noteHostToken(token);
+      const adopt = token !== null && sessionId === null && socket === null;
+      if (adopt) {
+        sessionId = token;
+        keepSession = true;
+        update({ hasSession: true, preChatDone: true });
+      }
+      if (hostWait) endHostWait();
+      else if (adopt) ensureConnected();
+    },
+    /** False when the text is empty or too long; nothing is cut off silently. */
+    send(text: string): boolean {
+      const body = text.trim();
+      if (!body || body.length > WIDGET_LIMITS.messageMaxChars) return false;
       const clientMessageId = randomId();
+      interact();
       apply({ type: "send", clientMessageId, text: body, createdAt: new Date().toISOString() });
       if (synced) emitSend({ clientMessageId, text: body });
-      else ensureConnected();
+      else connectSoon();
+      return true;
     },
     retry(clientMessageId: string) {
       const message = view.chat.messages.find((item) => item.delivery === "failed" && item.clientMessageId === clientMessageId);
       if (!message) return;
+      interact();
       apply({ type: "retry", clientMessageId });
       if (synced) emitSend({ clientMessageId, text: message.text });
-      else ensureConnected();
+      else connectSoon();
+    },
+    /** `lead:submit` (connecting first: a form is an interaction); the pre-chat form then gives way to the chat. */
+    async submitLead(lead: TLeadSubmit, fields: TFormField[]): Promise<TLeadResult> {
+      const unavailable: TLeadResult = { ok: false, error: { code: "unavailable", message: "" } };
+      interact();
+      if (!(await whenSynced()) || !socket) return unavailable;
+      try {
+        const response = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("lead:submit", lead);
+        if (!response.ok) return { ok: false, error: readLeadError(response.error, fields) };
+      } catch {
+        return unavailable;
+      }
+      if (lead.kind === "prechat") update({ preChatDone: true });
+      return { ok: true };
+    },
+    /** A confirmation the frame shows in the conversation itself (not sent anywhere). */
+    notify(text: string) {
+      apply({ type: "notice", id: `local:notice:${randomId()}`, text, createdAt: new Date().toISOString() });
+      update({ announcement: text });
     },
     reconnect,
     typing(active: boolean) {
@@ -172,11 +271,13 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       visitor = { ...visitor, ...next };
       if (synced) socket?.emit("visitor:update", next, () => undefined);
     },
+    /** The host page (on `ready` and after single-page navigation); the server hears of changes only. */
     setPage(next: TPageInfo) {
+      const changed = !samePage(page, next);
       page = next;
-      if (synced) socket?.emit("page", next);
+      if (changed && synced) socket?.emit("page", next);
     },
-    /** The close icon: ends the conversation on the server and forgets it here. */
+    /** The close icon: ends the conversation on the server and forgets it here and on the host page. */
     async endSession() {
       const current = socket;
       if (current && synced) await current.timeout(END_TIMEOUT_MS).emitWithAck("session:end", {}).catch(() => undefined);
@@ -185,9 +286,11 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       synced = false;
       sessionId = null;
       unread = 0;
+      interacted = false;
+      keepSession = false;
       reported.clear();
-      store.clear();
-      update({ chat: initialChatState, hasSession: false, announcement: "" });
+      keeper.forget();
+      update({ chat: initialChatState, hasSession: false, preChatDone: !preChatEnabled, announcement: "" });
       bridge.post({ type: "event", name: "session:end", detail: null });
       setOpen(false);
     },

@@ -5,17 +5,18 @@
  * <script type="application/json" id="chatwerk-config">.
  */
 import { render } from "preact";
-import { readWidgetConfig } from "../shared/config";
+import { WIDGET_LIMITS } from "../../lib/widget/protocol";
 import { App } from "./app";
 import { createBridge, readHostOrigin } from "./bridge";
 import { createChatClient } from "./chat-client";
+import { readFrameConfig } from "./pre-chat-config";
 import { createTranslator } from "./i18n";
 import { createSessionStore } from "./session-store";
 import { applyTheme, injectStyles } from "./styles";
 
 function readInlineConfig() {
   try {
-    return readWidgetConfig(JSON.parse(document.getElementById("chatwerk-config")?.textContent ?? "null"));
+    return readFrameConfig(JSON.parse(document.getElementById("chatwerk-config")?.textContent ?? "null"));
   } catch {
     return null;
   }
@@ -34,7 +35,7 @@ function boot() {
   const client = createChatClient({
     config,
     bridge,
-    locale: navigator.language.slice(0, 35),
+    locale: navigator.language.slice(0, WIDGET_LIMITS.localeMaxChars),
     store: createSessionStore(config.botId),
     announce: (name, text) => t("announce.message", { name, text }),
   });
@@ -46,6 +47,7 @@ function boot() {
     if (message.type === "open" || message.type === "close") client.setOpen(message.type === "open", true);
     else if (message.type === "setVisitor") client.setVisitor(message.visitor);
     else if (message.type === "page") client.setPage(message.page);
+    else if (message.type === "session") client.receiveHostSession(message.token);
   });
   render(<App client={client} config={config} locale={locale} t={t} embedded={bridge.embedded} />, root);
   client.start();

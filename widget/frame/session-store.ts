@@ -1,13 +1,13 @@
 /**
- * The only thing the widget keeps in the visitor's browser: the session id (and whether
- * the panel was open), in localStorage on our origin, written only once a session
- * exists. Storage can be blocked in third-party frames, so every access is guarded and
- * the session then lives for the page view only.
+ * The only thing the widget keeps in the visitor's browser: the session token (and whether
+ * the panel was open), in localStorage on our origin, written only once a session exists.
+ * Browsers that block storage in cross-site frames make every access throw; `write` then
+ * reports false and the chat client hands the token to the loader instead
+ * (widget/shared/host-session.ts).
  */
+import { isSessionToken } from "../shared/session-token";
 
 export type TStoredSession = { sessionId: string; open: boolean };
-
-const SESSION_ID = /^[\w-]{16,128}$/;
 
 export function createSessionStore(botId: string, storage: () => Storage | null = () => window.localStorage) {
   const key = `chatwerk:v1:${botId}`;
@@ -26,16 +26,19 @@ export function createSessionStore(botId: string, storage: () => Storage | null 
         const parsed: unknown = raw ? JSON.parse(raw) : null;
         if (typeof parsed !== "object" || parsed === null) return null;
         const { sessionId, open } = parsed as Record<string, unknown>;
-        return typeof sessionId === "string" && SESSION_ID.test(sessionId) ? { sessionId, open: open === true } : null;
+        return isSessionToken(sessionId) ? { sessionId, open: open === true } : null;
       } catch {
         return null;
       }
     },
-    write(session: TStoredSession) {
+    /** True when the session is kept here; false when this frame has no usable storage. */
+    write(session: TStoredSession): boolean {
       try {
-        access()?.setItem(key, JSON.stringify(session));
+        const target = access();
+        target?.setItem(key, JSON.stringify(session));
+        return target !== null && target !== undefined;
       } catch {
-        // Quota or privacy mode: the session still works until the page is left.
+        return false;
       }
     },
     clear() {

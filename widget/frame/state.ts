@@ -8,8 +8,14 @@ import type { TCitation, TConversationStatus, TWidgetMessage } from "../../lib/w
 
 export type TDelivery = "sending" | "failed";
 
-/** `delivery` is set only on the visitor's optimistic messages until the server acks them. */
-export type TChatMessage = TWidgetMessage & { delivery?: TDelivery };
+/** Why the server refused a send, for a message the visitor can act on (e.g. the wait). */
+export type TSendFailure = { code: string; retryAfterSeconds?: number };
+
+/**
+ * `delivery` is set only on the visitor's optimistic messages until the server acks them;
+ * `local` marks notices the frame shows itself (e.g. "message received"), never sent.
+ */
+export type TChatMessage = TWidgetMessage & { delivery?: TDelivery; failure?: TSendFailure; local?: true };
 
 export type TConnection = "idle" | "connecting" | "online" | "offline";
 
@@ -23,7 +29,8 @@ export type TChatState = {
 export type TChatAction =
   | { type: "send"; clientMessageId: string; text: string; createdAt: string }
   | { type: "retry"; clientMessageId: string }
-  | { type: "sendFailed"; clientMessageId: string }
+  | { type: "sendFailed"; clientMessageId: string; failure?: TSendFailure }
+  | { type: "notice"; id: string; text: string; createdAt: string }
   | { type: "ack"; message: TWidgetMessage }
   | { type: "session"; messages: TWidgetMessage[]; incremental: boolean; status: TConversationStatus }
   | { type: "message"; message: TWidgetMessage }
@@ -87,15 +94,19 @@ function updateMessage(messages: TChatMessage[], id: string, change: (message: T
   return messages.map((message) => (message === existing ? change(message) : message));
 }
 
-function setDelivery(messages: TChatMessage[], clientMessageId: string, delivery: TDelivery): TChatMessage[] {
-  return messages.map((message) => (message.delivery && message.clientMessageId === clientMessageId ? { ...message, delivery } : message));
+function setDelivery(messages: TChatMessage[], clientMessageId: string, delivery: TDelivery, failure?: TSendFailure): TChatMessage[] {
+  return messages.map((message) => {
+    if (!message.delivery || message.clientMessageId !== clientMessageId) return message;
+    const { failure: _previous, ...rest } = message;
+    return failure ? { ...rest, delivery, failure } : { ...rest, delivery };
+  });
 }
 
 function applySession(state: TChatState, action: Extract<TChatAction, { type: "session" }>): TChatMessage[] {
   if (action.incremental) return action.messages.reduce(upsertMessage, state.messages);
-  // A full history replaces what the server knows; unacknowledged sends survive.
+  // A full history replaces what the server knows; unacknowledged sends and notices survive.
   const ids = new Set(action.messages.map((message) => message.id));
-  const kept = state.messages.filter((message) => message.delivery || ids.has(message.id));
+  const kept = state.messages.filter((message) => message.delivery || message.local || ids.has(message.id));
   return action.messages.reduce(upsertMessage, kept);
 }
 
@@ -119,7 +130,27 @@ export function chatReducer(state: TChatState, action: TChatAction): TChatState 
     case "retry":
       return { ...state, messages: setDelivery(state.messages, action.clientMessageId, "sending") };
     case "sendFailed":
-      return { ...state, messages: setDelivery(state.messages, action.clientMessageId, "failed") };
+      return { ...state, messages: setDelivery(state.messages, action.clientMessageId, "failed", action.failure) };
+    case "notice": {
+      if (state.messages.some((message) => message.id === action.id)) return state;
+      // After everything shown so far, even when this device's clock is behind the server's.
+      const newest = state.messages.reduce((max, message) => (message.createdAt > max ? message.createdAt : max), "");
+      const newestMs = Date.parse(newest);
+      const afterNewest = Number.isFinite(newestMs) ? new Date(newestMs + 1).toISOString() : "";
+      const latest = afterNewest > action.createdAt ? afterNewest : action.createdAt;
+      const notice: TChatMessage = {
+        id: action.id,
+        clientMessageId: null,
+        role: "system",
+        text: action.text,
+        createdAt: latest,
+        status: "done",
+        citations: [],
+        author: null,
+        local: true,
+      };
+      return { ...state, messages: ordered([...state.messages, notice]) };
+    }
     case "ack":
     case "message": {
       const { role } = action.message;
@@ -165,7 +196,7 @@ export function chatReducer(state: TChatState, action: TChatAction): TChatState 
 export function lastSeenMessageId(messages: TChatMessage[]): string | undefined {
   let lastSeen: string | undefined;
   for (const message of messages) {
-    if (message.delivery) continue;
+    if (message.delivery || message.local) continue;
     if (!isFinal(message)) break;
     lastSeen = message.id;
   }

@@ -13,6 +13,7 @@ body{font:15px/1.45 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetic
 button{font:inherit;color:inherit;cursor:pointer}
 :focus{outline:none}
 :focus-visible{outline:2px solid var(--cw-accent);outline-offset:2px}
+[hidden]{display:none!important}
 .cw-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .cw-panel{display:flex;flex-direction:column;height:100%;background:#fff}
 .cw-header{display:flex;flex:none;align-items:center;gap:10px;padding:12px 10px 12px 16px;background:var(--cw-primary);color:var(--cw-on-primary)}
@@ -31,6 +32,9 @@ button{font:inherit;color:inherit;cursor:pointer}
 .cw-actions{display:flex;justify-content:flex-end;gap:8px}
 .cw-btn{padding:6px 14px;border:1px solid #d1d5db;border-radius:8px;background:#fff;font-size:14px;font-weight:500}
 .cw-btn-danger{border-color:#b91c1c;background:#b91c1c;color:#fff}
+.cw-btn-primary{border-color:var(--cw-primary);background:var(--cw-primary);color:var(--cw-on-primary);font-weight:600}
+.cw-btn[aria-disabled=true]{opacity:.6;cursor:progress}
+.cw-chat{display:flex;flex:1;flex-direction:column;min-height:0}
 .cw-log{flex:1;min-height:0;overflow-y:auto;overscroll-behavior:contain;padding:16px 14px 8px}
 .cw-list{display:flex;flex-direction:column;gap:10px;margin:0;padding:0;list-style:none}
 .cw-row{display:flex;flex-direction:column;align-items:flex-start;max-width:86%}
@@ -41,9 +45,10 @@ button{font:inherit;color:inherit;cursor:pointer}
 .cw-bot-failed .cw-bubble{background:#fef2f2}
 .cw-author{margin:0 0 2px 4px;font-size:12px;color:#6b7280}
 .cw-meta{margin-top:3px;font-size:12px;color:#6b7280}
-.cw-fail{display:flex;align-items:center;gap:6px;margin-top:3px;font-size:12px;color:#b91c1c}
+.cw-fail{display:flex;flex-wrap:wrap;align-items:center;justify-content:flex-end;gap:2px 6px;margin-top:3px;font-size:12px;color:#b91c1c;text-align:right}
 .cw-sending .cw-bubble{opacity:.8}
 .cw-sys{align-self:center;max-width:90%;font-size:12px;color:#6b7280;text-align:center}
+.cw-notice{align-self:stretch;padding:10px 12px;border:1px solid #bbf7d0;border-radius:12px;background:#f0fdf4;color:#14532d;font-size:14px}
 .cw-md p{margin:0 0 8px}
 .cw-md>:last-child,.cw-md li>:last-child{margin-bottom:0}
 .cw-md ul,.cw-md ol{margin:0 0 8px;padding-left:20px}
@@ -68,7 +73,29 @@ button{font:inherit;color:inherit;cursor:pointer}
 .cw-chips{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px;margin:2px 0 0 14%}
 .cw-chip{padding:7px 13px;border:1px solid var(--cw-accent);border-radius:999px;background:#fff;color:var(--cw-accent);font-size:14px;line-height:1.3;text-align:left}
 .cw-chip:hover{border-color:var(--cw-primary);background:var(--cw-primary);color:var(--cw-on-primary)}
-.cw-composer{display:flex;flex:none;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e5e7eb}
+.cw-composer{flex:none;padding:10px 12px;border-top:1px solid #e5e7eb}
+.cw-composer-row{display:flex;align-items:flex-end;gap:8px}
+.cw-count{margin:6px 2px 0;font-size:12px;color:#6b7280;text-align:right}
+.cw-count-over{color:#b91c1c;font-weight:600}
+.cw-error{margin:4px 2px 0;font-size:13px;color:#b91c1c}
+.cw-leave{display:flex;flex:none;justify-content:center;padding:4px 12px 6px}
+.cw-leave-btn{display:inline-flex;align-items:center;gap:6px;padding:4px 10px;border:0;border-radius:999px;background:none;color:var(--cw-accent);font-size:13px;font-weight:500}
+.cw-leave-btn:hover{background:#f3f4f6}
+.cw-leave-btn svg{width:16px;height:16px}
+.cw-form{display:flex;flex-direction:column;gap:12px;margin-top:12px;padding:14px;border:1px solid #e5e7eb;border-radius:14px;background:#fff}
+.cw-sheet .cw-form{margin:0;padding:2px 0 8px;border:0}
+.cw-form-title{margin:0;font-size:17px;font-weight:600}
+.cw-form-intro{margin:0;font-size:14px;color:#374151}
+.cw-hint{margin:0;font-size:12px;color:#6b7280}
+.cw-form-error{margin:0;padding:8px 10px;border-radius:8px;background:#fef2f2;color:#991b1b;font-size:13px}
+.cw-field{display:flex;flex-direction:column;gap:4px}
+.cw-field label{font-size:14px;font-weight:500}
+.cw-field .cw-error{margin:0}
+.cw-req{color:#b91c1c}
+.cw-control{width:100%;margin:0;padding:9px 12px;border:1px solid #d1d5db;border-radius:10px;background:#fff;color:inherit;font:inherit;font-size:16px;line-height:1.35}
+textarea.cw-control{min-height:96px;resize:vertical}
+.cw-control:focus{border-color:var(--cw-accent);outline:1px solid var(--cw-accent);outline-offset:0}
+.cw-control[aria-invalid=true]{border-color:#b91c1c}
 .cw-input{flex:1;min-width:0;max-height:140px;margin:0;padding:9px 12px;border:1px solid #d1d5db;border-radius:12px;background:#fff;color:inherit;font:inherit;font-size:16px;line-height:1.35;resize:none}
 .cw-input::placeholder{color:#9ca3af}
 .cw-input:focus{border-color:var(--cw-accent);outline:1px solid var(--cw-accent);outline-offset:0}

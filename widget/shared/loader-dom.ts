@@ -47,3 +47,28 @@ export function cleanVisitor(input: unknown): TVisitor {
   if (typeof email === "string") visitor.email = email.slice(0, 320);
   return visitor;
 }
+
+/**
+ * Calls `onChange` (debounced, so a title set right after `pushState` is seen) when a
+ * single-page app navigates. There is no event for `pushState`/`replaceState`, so those two
+ * are wrapped on the page's `history` object: the original runs first, with the same
+ * arguments and return value, and later wrappers by other scripts chain on top.
+ */
+export function watchNavigation(onChange: () => void, delayMs = 300) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(onChange, delayMs);
+  };
+  for (const method of ["pushState", "replaceState"] as const) {
+    const original = history[method];
+    if (typeof original !== "function") continue;
+    history[method] = function (this: History, ...args: Parameters<History["pushState"]>) {
+      const result = original.apply(this, args);
+      changed();
+      return result;
+    };
+  }
+  window.addEventListener("popstate", changed);
+  window.addEventListener("hashchange", changed);
+}

@@ -3,10 +3,8 @@
  * Hand-written rather than zod: the loader's budget is 8 KB gzipped for everything.
  * Origin and source-window checks happen at the listeners; these only vet the data.
  */
-import { POST_MESSAGE_SOURCE, type TFrameToLoader, type TLoaderToFrame, type TWidgetEventName } from "../../lib/widget/protocol";
-
-/** The server's handshake schema (server/widget-socket.ts) refuses longer page fields. */
-export const PAGE_LIMITS = { url: 2000, title: 300, referrer: 2000 } as const;
+import { POST_MESSAGE_SOURCE, WIDGET_LIMITS, type TFrameToLoader, type TLoaderToFrame, type TWidgetEventName } from "../../lib/widget/protocol";
+import { isSessionToken } from "./session-token";
 
 const EVENT_NAMES: readonly TWidgetEventName[] = ["open", "close", "message", "session:end", "ready"];
 
@@ -37,6 +35,8 @@ export function isFrameToLoader(data: unknown): data is TFrameToLoader {
     }
     case "event":
       return EVENT_NAMES.includes(message.name as TWidgetEventName);
+    case "session:store":
+      return message.token === null || isSessionToken(message.token);
     default:
       return false;
   }
@@ -57,11 +57,13 @@ export function isLoaderToFrame(data: unknown): data is TLoaderToFrame {
       const page = message.page;
       return (
         isRecord(page) &&
-        isShortString(page.url, PAGE_LIMITS.url) &&
-        isShortString(page.title, PAGE_LIMITS.title) &&
-        isShortString(page.referrer, PAGE_LIMITS.referrer)
+        isShortString(page.url, WIDGET_LIMITS.pageUrlMaxChars) &&
+        isShortString(page.title, WIDGET_LIMITS.pageTitleMaxChars) &&
+        isShortString(page.referrer, WIDGET_LIMITS.referrerMaxChars)
       );
     }
+    case "session":
+      return message.token === null || isSessionToken(message.token);
     default:
       return false;
   }

@@ -49,6 +49,26 @@ describe("optimistic sends", () => {
   });
 });
 
+describe("refusals and notices", () => {
+  it("keeps why a send was refused until it is retried", () => {
+    const failed = run([send, { type: "sendFailed", clientMessageId: "c1", failure: { code: "rate_limited", retryAfterSeconds: 30 } }]);
+    expect(failed.messages[0]).toMatchObject({ delivery: "failed", failure: { code: "rate_limited", retryAfterSeconds: 30 }, text: "Hello" });
+    const retried = run([{ type: "retry", clientMessageId: "c1" }], failed);
+    expect(retried.messages[0]?.delivery).toBe("sending");
+    expect(retried.messages[0]?.failure).toBeUndefined();
+  });
+
+  it("adds a local notice after everything shown, once, and never reports it as seen", () => {
+    const notice: TChatAction = { type: "notice", id: "local:notice:1", text: "Danke!", createdAt: "2000-01-01T00:00:00.000Z" };
+    const state = run([{ type: "message", message: message("b1", { createdAt: "2026-01-01T10:00:09.000Z" }) }, notice, notice]);
+    expect(state.messages.map((item) => [item.id, item.role, item.local])).toEqual([["b1", "bot", undefined], ["local:notice:1", "system", true]]);
+    expect(state.messages[1]?.createdAt).toBe("2026-01-01T10:00:09.001Z");
+    expect(lastSeenMessageId(state.messages)).toBe("b1");
+    const resynced = run([{ type: "session", messages: [message("b1", { createdAt: "2026-01-01T10:00:09.000Z" })], incremental: false, status: "bot" }], state);
+    expect(ids(resynced)).toEqual(["b1", "local:notice:1"]);
+  });
+});
+
 describe("streaming answers", () => {
   const streaming = message("b1", { text: "", status: "streaming" });
 

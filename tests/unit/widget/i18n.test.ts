@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TWidgetConfig } from "@/lib/widget/protocol";
 import { readWidgetConfig } from "@/widget/shared/config";
 import { pickLocale, translate } from "@/widget/shared/i18n";
-import { createTranslator, FRAME_STRINGS } from "@/widget/frame/i18n";
+import { createTranslator, formatWait, FRAME_STRINGS } from "@/widget/frame/i18n";
 
 function config(overrides: { de?: Record<string, string>; en?: Record<string, string> } = {}, defaultLocale: "de" | "en" = "de"): TWidgetConfig {
   const texts = (own: Record<string, string> = {}) => ({ greeting: "", suggestions: [], overrides: own });
@@ -61,5 +61,25 @@ describe("frame strings", () => {
   it("falls back to the bot's default locale for other languages", () => {
     expect(createTranslator(config({}, "en"), "it-IT").locale).toBe("en");
     expect(createTranslator(config({}, "de"), "it-IT").t("message.retry")).toBe("Erneut senden");
+  });
+});
+
+describe("German strings", () => {
+  it("address the visitor politely (Sie) or neutrally, never with du", () => {
+    const informal = /\b(du|dich|dir|dein|deine|deinen|deinem|deiner|deines|euch|euer|eure)\b/i;
+    for (const [key, value] of Object.entries(FRAME_STRINGS.de)) expect(`${key}: ${value}`).not.toMatch(informal);
+    expect(FRAME_STRINGS.de["composer.label"]).toBe("Ihre Nachricht");
+    expect(FRAME_STRINGS.de["message.you"]).toBe("Sie");
+  });
+});
+
+describe("formatWait", () => {
+  it("says seconds, one second, or minutes from 90 seconds on, rounded up", () => {
+    const { t } = createTranslator(config(), "de-DE");
+    expect(formatWait(t, 42)).toBe("42 Sekunden");
+    expect(formatWait(t, 0.2)).toBe("1 Sekunde");
+    expect(formatWait(t, 89)).toBe("89 Sekunden");
+    expect(formatWait(t, 90)).toBe("2 Minuten");
+    expect(formatWait(createTranslator(config(), "en-US").t, 600)).toBe("10 minutes");
   });
 });

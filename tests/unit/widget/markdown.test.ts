@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { TCitation } from "@/lib/widget/protocol";
 import { markdownToPlainText } from "@/widget/frame/markdown/plain-text";
 import { renderMarkdown, type TMarkdownContext } from "@/widget/frame/markdown/render";
+import { hostileCitationUrls, xssPayloads } from "../../harness/widget-xss-payloads.mjs";
 
 const baseContext: TMarkdownContext = { citations: [], streaming: false, sourceLabel: (n) => `Source ${n}` };
 
@@ -160,5 +161,30 @@ describe("markdown renderer: citations", () => {
 describe("markdownToPlainText", () => {
   it("drops syntax and citations for the live region", () => {
     expect(markdownToPlainText("**Yes** [1], see [the docs](https://x.example).\n\n- one\n- two")).toBe("Yes, see the docs. one two");
+  });
+});
+
+describe("markdown renderer: the XSS corpus of the end-to-end spec", () => {
+  const payloads = xssPayloads();
+
+  it("has at least 200 distinct payloads", () => {
+    expect(payloads.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it("renders every payload, with hostile citations, without executable markup or unsafe links", () => {
+    for (const [index, payload] of payloads.entries()) {
+      const urls = hostileCitationUrls(payload);
+      const citations: TCitation[] = [
+        { n: 1, title: payload, url: urls[index % urls.length] as string, sourceId: "s1" },
+        { n: 2, title: "x", url: urls[(index + 4) % urls.length] as string, sourceId: "s2" },
+      ];
+      for (const streaming of [true, false]) {
+        const root = renderToDom(`${payload} [1] [2]`, { citations, streaming });
+        const forbidden = tags(root).filter((tag) => !["div", "p", "strong", "em", "code", "pre", "a", "sup", "br", "ul", "ol", "li"].includes(tag));
+        const handlers = Array.from(root.querySelectorAll("*")).flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith("on")));
+        const unsafe = hrefs(root).filter((href) => !/^(https?:|mailto:|tel:)/.test(href ?? ""));
+        expect({ payload, forbidden, handlers, unsafe }).toEqual({ payload, forbidden: [], handlers: [], unsafe: [] });
+      }
+    }
   });
 });

@@ -2,21 +2,29 @@
 import type { RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { WIDGET_LIMITS } from "../../../lib/widget/protocol";
+import type { TLocale } from "../../shared/i18n";
 import type { TTranslate } from "../i18n";
 import { Icon } from "./icon";
 
 type TComposerProps = {
   t: TTranslate;
-  inputRef: RefObject<HTMLTextAreaElement | null>;
-  onSend: (text: string) => void;
+  locale: TLocale;
+  inputRef: RefObject<HTMLElement | null>;
+  /** False when the client refused the text (too long): it then stays in the box. */
+  onSend: (text: string) => boolean;
   onTyping: (active: boolean) => void;
 };
 
 const TYPING_IDLE_MS = 4000;
+const MAX = WIDGET_LIMITS.messageMaxChars;
+/** The counter appears from here on, so the limit never comes as a surprise. */
+const COUNTER_FROM = Math.floor(MAX * 0.9);
 
-export function Composer({ t, inputRef, onSend, onTyping }: TComposerProps) {
+export function Composer({ t, locale, inputRef, onSend, onTyping }: TComposerProps) {
   const [text, setText] = useState("");
   const typingTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const length = text.trim().length;
+  const over = length - MAX;
 
   const stopTyping = () => {
     if (!typingTimerRef.current) return;
@@ -33,12 +41,15 @@ export function Composer({ t, inputRef, onSend, onTyping }: TComposerProps) {
 
   const submit = (event?: Event) => {
     event?.preventDefault();
-    if (!text.trim()) return;
-    stopTyping();
-    onSend(text);
-    setText("");
+    // The box itself is the truth: autofill and fast input can be ahead of the last render.
     const element = inputRef.current;
-    if (element) {
+    const current = element instanceof HTMLTextAreaElement ? element.value : text;
+    const size = current.trim().length;
+    if (!size || size > MAX) return;
+    stopTyping();
+    if (!onSend(current)) return;
+    setText("");
+    if (element instanceof HTMLTextAreaElement) {
       element.value = "";
       resize(element);
     }
@@ -57,26 +68,41 @@ export function Composer({ t, inputRef, onSend, onTyping }: TComposerProps) {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) submit(event);
   };
 
+  const number = (value: number) => value.toLocaleString(locale);
+  const showCounter = length >= COUNTER_FROM;
   return (
     <form class="cw-composer" onSubmit={submit}>
-      <label class="cw-sr" for="cw-input">
-        {t("composer.label")}
-      </label>
-      <textarea
-        id="cw-input"
-        ref={inputRef}
-        class="cw-input"
-        rows={1}
-        maxLength={WIDGET_LIMITS.messageMaxChars}
-        placeholder={t("composer.placeholder")}
-        value={text}
-        onInput={onInput}
-        onKeyDown={onKeyDown}
-        onBlur={stopTyping}
-      />
-      <button type="submit" class="cw-send" aria-label={t("composer.send")} title={t("composer.send")} disabled={!text.trim()}>
-        <Icon name="send" />
-      </button>
+      <div class="cw-composer-row">
+        <label class="cw-sr" for="cw-input">
+          {t("composer.label")}
+        </label>
+        <textarea
+          id="cw-input"
+          ref={inputRef as RefObject<HTMLTextAreaElement>}
+          class="cw-input"
+          rows={1}
+          placeholder={t("composer.placeholder")}
+          value={text}
+          aria-invalid={over > 0 ? "true" : undefined}
+          aria-describedby={over > 0 ? "cw-too-long" : showCounter ? "cw-count" : undefined}
+          onInput={onInput}
+          onKeyDown={onKeyDown}
+          onBlur={stopTyping}
+        />
+        <button type="submit" class="cw-send" aria-label={t("composer.send")} title={t("composer.send")} disabled={!length || over > 0}>
+          <Icon name="send" />
+        </button>
+      </div>
+      {showCounter && (
+        <p id="cw-count" class={`cw-count${over > 0 ? " cw-count-over" : ""}`}>
+          {t("composer.count", { count: number(length), max: number(MAX) })}
+        </p>
+      )}
+      {over > 0 && (
+        <p id="cw-too-long" class="cw-error" role="alert">
+          {t("composer.tooLong", { max: number(MAX), over: number(over) })}
+        </p>
+      )}
     </form>
   );
 }

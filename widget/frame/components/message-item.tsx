@@ -1,8 +1,9 @@
 /** @jsxImportSource preact */
+import { Component } from "preact";
 import { useMemo } from "preact/hooks";
 import type { TCitation } from "../../../lib/widget/protocol";
 import { safeUrl } from "../../shared/url";
-import type { TTranslate } from "../i18n";
+import { formatWait, type TTranslate } from "../i18n";
 import { EXTERNAL_LINK, renderMarkdown } from "../markdown/render";
 import type { TChatMessage } from "../state";
 
@@ -54,8 +55,14 @@ export function MarkdownBody({ text, citations, streaming, t }: { text: string; 
 
 type TMessageItemProps = { message: TChatMessage; botName: string; t: TTranslate; onRetry: (clientMessageId: string) => void };
 
-export function MessageItem({ message, botName, t, onRetry }: TMessageItemProps) {
-  if (message.role === "system") return <li class="cw-sys">{message.text}</li>;
+function failureText(message: TChatMessage, t: TTranslate): string {
+  const { failure } = message;
+  if (failure?.code !== "rate_limited") return t("message.failed");
+  return t("message.rateLimited", { wait: formatWait(t, failure.retryAfterSeconds ?? 60) });
+}
+
+function MessageView({ message, botName, t, onRetry }: TMessageItemProps) {
+  if (message.role === "system") return <li class={message.local ? "cw-notice" : "cw-sys"}>{message.text}</li>;
   if (message.role === "visitor") {
     return (
       <li class={`cw-row cw-me${message.delivery === "sending" ? " cw-sending" : ""}`}>
@@ -64,7 +71,7 @@ export function MessageItem({ message, botName, t, onRetry }: TMessageItemProps)
         {message.delivery === "sending" && <span class="cw-meta">{t("message.sending")}</span>}
         {message.delivery === "failed" && (
           <span class="cw-fail">
-            {t("message.failed")}
+            {failureText(message, t)}
             <button type="button" class="cw-link-btn" onClick={() => message.clientMessageId && onRetry(message.clientMessageId)}>
               {t("message.retry")}
             </button>
@@ -88,4 +95,19 @@ export function MessageItem({ message, botName, t, onRetry }: TMessageItemProps)
       </div>
     </li>
   );
+}
+
+/**
+ * Re-renders only when its message changes: the reducer keeps every untouched message
+ * object as it was, so a streaming answer's deltas do not re-render a long conversation.
+ */
+export class MessageItem extends Component<TMessageItemProps> {
+  shouldComponentUpdate(next: TMessageItemProps) {
+    const current = this.props;
+    return next.message !== current.message || next.botName !== current.botName || next.t !== current.t || next.onRetry !== current.onRetry;
+  }
+
+  render() {
+    return <MessageView {...this.props} />;
+  }
 }

@@ -12,17 +12,31 @@ type TMessageListProps = {
   chat: TChatState;
   open: boolean;
   t: TTranslate;
-  onSend: (text: string) => void;
+  onSend: (text: string) => boolean;
   onRetry: (clientMessageId: string) => void;
 };
 
 const NEAR_BOTTOM_PX = 80;
 const NO_CITATIONS: never[] = [];
 
+/** The bot's greeting, shown above the conversation and above the pre-chat form. */
+export function Greeting({ config, locale, t }: { config: TWidgetConfig; locale: TLocale; t: TTranslate }) {
+  const { greeting } = config.texts[locale];
+  if (!greeting) return null;
+  return (
+    <li class="cw-row cw-them">
+      <span class="cw-sr">{config.title}:</span>
+      <div class="cw-bubble">
+        <MarkdownBody text={greeting} citations={NO_CITATIONS} streaming={false} t={t} />
+      </div>
+    </li>
+  );
+}
+
 export function MessageList({ config, locale, chat, open, t, onSend, onRetry }: TMessageListProps) {
   const logRef = useRef<HTMLDivElement>(null);
   const stuckToBottomRef = useRef(true);
-  const { greeting, suggestions } = config.texts[locale];
+  const { suggestions } = config.texts[locale];
   const { messages, typing } = chat;
   const visitorHasWritten = messages.some((message) => message.role === "visitor");
   // A streaming message shows its own dots until its first words arrive.
@@ -53,14 +67,7 @@ export function MessageList({ config, locale, chat, open, t, onSend, onRetry }: 
   return (
     <div class="cw-log" ref={logRef} onScroll={onScroll}>
       <ul class="cw-list">
-        {greeting && (
-          <li class="cw-row cw-them">
-            <span class="cw-sr">{config.title}:</span>
-            <div class="cw-bubble">
-              <MarkdownBody text={greeting} citations={NO_CITATIONS} streaming={false} t={t} />
-            </div>
-          </li>
-        )}
+        <Greeting config={config} locale={locale} t={t} />
         {messages.map((message) => (
           <MessageItem key={message.clientMessageId ?? message.id} message={message} botName={config.title} t={t} onRetry={onRetry} />
         ))}
