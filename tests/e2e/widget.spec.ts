@@ -54,7 +54,9 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   await page.getByLabel("Antwort 1").fill("Ja, die Lieferung nach Österreich dauert drei bis fünf Werktage und kostet 9,90 Euro.");
   await page.getByRole("dialog").getByRole("button", { name: "Hinzufügen" }).click();
   await expect(page.getByRole("row", { name: /Q&A/ }).getByText("Bereit")).toBeVisible({ timeout: 20_000 });
-  botPublicId = (await page.locator("body").innerText()).match(/bot_[A-Za-z0-9_-]{16}/)?.[0] ?? "";
+  // The embed snippet on the widget tab carries the public id.
+  await page.getByRole("link", { name: "Widget", exact: true }).click();
+  botPublicId = (await page.locator("body").innerText()).match(/data-bot="(bot_[A-Za-z0-9_-]{16})"/)?.[1] ?? "";
   expect(botPublicId).not.toBe("");
 
   // A visitor in a fresh browser context on the shop's own origin.
@@ -63,9 +65,9 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   await shop.goto(hostUrl);
   const launcher = shop.getByRole("button", { name: "Chat öffnen" });
   await expect(launcher).toBeVisible();
-  // Before any interaction: no storage on our origin, no session.
-  const idle = await chatFrame(shop).catch(() => null);
-  if (idle) expect(await idle.evaluate(() => localStorage.length)).toBe(0);
+  // Before any interaction nothing is stored, on the shop's origin or ours.
+  const stored = () => shop.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("chatwerk")).length);
+  expect(await stored()).toBe(0);
 
   await launcher.click();
   const frame = await chatFrame(shop);
@@ -74,7 +76,8 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   await frame.getByRole("button", { name: "Senden" }).click();
   await expect(frame.getByText(/drei bis fünf Werktage/)).toBeVisible({ timeout: 15_000 });
   await expect(frame.getByRole("link", { name: /Liefern Sie auch nach Österreich/ }).first()).toBeVisible();
-  expect(await frame.evaluate(() => Object.keys(localStorage).length)).toBeGreaterThan(0);
+  // This Chromium gives a cross-site frame no storage: the loader keeps the session on the host page.
+  await expect.poll(stored).toBe(1);
 
   // Reload: the same conversation comes back, once.
   await shop.reload();
@@ -87,8 +90,7 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   await again.getByRole("button", { name: "Chat beenden" }).click();
   const confirm = again.getByRole("alertdialog");
   if (await confirm.isVisible().catch(() => false)) await confirm.getByRole("button").first().click();
-  await expect.poll(() => again.evaluate(() => Object.keys(localStorage).length)).toBe(0);
-  await expect.poll(() => shop.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("chatwerk")).length)).toBe(0);
+  await expect.poll(stored).toBe(0);
   await visitor.close();
 
   // The owner limits the widget to another domain: the shop's origin is refused.
