@@ -62,7 +62,6 @@ async function main() {
   // shared server, only answers not saved for two minutes (others save every second).
   const abandoned = await failAbandonedAnswers(database.kind === "embedded" && database.ownsEmbedded ? 0 : undefined);
   if (abandoned) log.warn(`Marked ${abandoned} answer(s) interrupted by the last shutdown as failed`);
-  await startWorkers({ concurrency: config.KB_CONCURRENCY });
 
   const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
   const handle = app.getRequestHandler();
@@ -111,6 +110,8 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   server.listen(config.PORT, config.HOST, () => {
+    // Workers start once the server answers: the demo bot crawls our own FAQ pages.
+    void startWorkers({ concurrency: config.KB_CONCURRENCY }).catch((error: unknown) => log.error("Workers failed to start", { error: String(error) }));
     log.info(
       `Chatwerk ${dev ? "(dev) " : ""}ready on ${config.baseUrl} in ${Date.now() - startedAt} ms ` +
         `(database: ${database.kind}${config.REDIS_URL ? ", redis" : ""})`,

@@ -84,16 +84,19 @@ export function TemperatureField({ value, error, onChange }: { value: number; er
           onChange={(e) => onChange(Number(e.target.value))}
           className="h-2 min-w-0 flex-1 cursor-pointer accent-brand-600"
         />
-        <Input
-          type="number"
-          aria-label={t("temperatureValue")}
-          min={0}
-          max={2}
-          step={0.1}
-          value={Number.isFinite(value) ? value : ""}
-          onChange={(e) => onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))}
-          className="w-20 shrink-0 text-right"
-        />
+        {/* Input is full width by design; the wrapper sets the number box's size. */}
+        <div className="w-20 shrink-0">
+          <Input
+            type="number"
+            aria-label={t("temperatureValue")}
+            min={0}
+            max={2}
+            step={0.1}
+            value={Number.isFinite(value) ? value : ""}
+            onChange={(e) => onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))}
+            className="text-right"
+          />
+        </div>
       </div>
     </Field>
   );
