@@ -93,6 +93,15 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   await expect.poll(stored).toBe(0);
   await visitor.close();
 
+  // The full-page chat (a direct link, e.g. from an email) works without any host page.
+  const direct = await browser.newContext({ locale: "de-DE" });
+  const full = await direct.newPage();
+  await full.goto(`${APP}/chat/${botPublicId}`);
+  await full.getByLabel(/Nachricht/).first().fill("Liefern Sie nach Österreich?");
+  await full.getByRole("button", { name: "Senden" }).click();
+  await expect(full.getByText(/drei bis fünf Werktage/)).toBeVisible({ timeout: 15_000 });
+  await direct.close();
+
   // The owner limits the widget to another domain: the shop's origin is refused.
   await page.getByRole("link", { name: "Einstellungen" }).first().click();
   await page.getByLabel("Erlaubte Website-Domains").fill("example.com");
