@@ -56,7 +56,9 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   await expect(page.getByRole("row", { name: /Q&A/ }).getByText("Bereit")).toBeVisible({ timeout: 20_000 });
   // The embed snippet on the widget tab carries the public id.
   await page.getByRole("link", { name: "Widget", exact: true }).click();
-  botPublicId = (await page.locator("body").innerText()).match(/data-bot="(bot_[A-Za-z0-9_-]{16})"/)?.[1] ?? "";
+  const snippet = page.getByText(/data-bot="bot_/).first();
+  await expect(snippet).toBeVisible();
+  botPublicId = (await snippet.innerText()).match(/data-bot="(bot_[A-Za-z0-9_-]{16})"/)?.[1] ?? "";
   expect(botPublicId).not.toBe("");
 
   // A visitor in a fresh browser context on the shop's own origin.
@@ -72,10 +74,13 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   await launcher.click();
   const frame = await chatFrame(shop);
   await expect(frame.getByText("Hallo! Wie können wir helfen?")).toBeVisible();
-  await frame.getByLabel(/Nachricht/).first().fill("Wie lange dauert der Versand nach Österreich?");
+  await frame.getByLabel("Ihre Nachricht").fill("Wie lange dauert der Versand nach Österreich?");
   await frame.getByRole("button", { name: "Senden" }).click();
-  await expect(frame.getByText(/drei bis fünf Werktage/)).toBeVisible({ timeout: 15_000 });
-  await expect(frame.getByRole("link", { name: /Liefern Sie auch nach Österreich/ }).first()).toBeVisible();
+  // The answer also goes to the ARIA live region, hence .first().
+  await expect(frame.getByText(/drei bis fünf Werktage/).first()).toBeVisible({ timeout: 15_000 });
+  // Cited: the Q&A pair it came from is listed under "Quellen".
+  await expect(frame.getByText("Quellen")).toBeVisible();
+  await expect(frame.getByRole("listitem").filter({ hasText: /^\s*Liefern Sie auch nach Österreich\?\s*$/ })).toHaveCount(1);
   // This Chromium gives a cross-site frame no storage: the loader keeps the session on the host page.
   await expect.poll(stored).toBe(1);
 
@@ -84,12 +89,12 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   await shop.getByRole("button", { name: /Chat (öffnen|schließen)/ }).first().click().catch(() => undefined);
   const again = await chatFrame(shop);
   await expect(again.getByText("Wie lange dauert der Versand nach Österreich?")).toHaveCount(1);
-  await expect(again.getByText(/drei bis fünf Werktage/)).toHaveCount(1);
+  await expect(again.getByText(/drei bis fünf Werktage/).first()).toBeVisible();
+  await expect(again.getByRole("listitem").filter({ hasText: /^\s*Liefern Sie auch nach Österreich\?\s*$/ })).toHaveCount(1);
 
   // Ending the chat clears the frame's data.
   await again.getByRole("button", { name: "Chat beenden" }).click();
-  const confirm = again.getByRole("alertdialog");
-  if (await confirm.isVisible().catch(() => false)) await confirm.getByRole("button").first().click();
+  await again.getByRole("alertdialog").getByRole("button", { name: "Beenden", exact: true }).click();
   await expect.poll(stored).toBe(0);
   await visitor.close();
 
@@ -97,9 +102,9 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   const direct = await browser.newContext({ locale: "de-DE" });
   const full = await direct.newPage();
   await full.goto(`${APP}/chat/${botPublicId}`);
-  await full.getByLabel(/Nachricht/).first().fill("Liefern Sie nach Österreich?");
+  await full.getByLabel("Ihre Nachricht").fill("Liefern Sie nach Österreich?");
   await full.getByRole("button", { name: "Senden" }).click();
-  await expect(full.getByText(/drei bis fünf Werktage/)).toBeVisible({ timeout: 15_000 });
+  await expect(full.getByText(/drei bis fünf Werktage/).first()).toBeVisible({ timeout: 15_000 });
   await direct.close();
 
   // The owner limits the widget to another domain: the shop's origin is refused.
