@@ -4,10 +4,10 @@ import { createApiKey } from "@/lib/api-keys/api-keys";
 import { createBot } from "@/lib/bots/bots";
 import { drainBotTurns } from "@/lib/chat/bot-turn";
 import { db } from "@/lib/db/client";
-import { jobQueue, QUEUES, stopJobQueue, type TIngestJob } from "@/lib/jobs/queue";
-import { ingestSource } from "@/lib/kb/ingest-source";
+import { stopJobQueue } from "@/lib/jobs/queue";
 import { createSource } from "@/lib/kb/sources";
 import { createOwnerWithWorkspace } from "../helpers/factories";
+import { runQueuedIngestJobs } from "../helpers/ingest-jobs";
 import { useTestDatabase } from "../helpers/test-database";
 
 /** POST /api/v1/bots/{botId}/chat through the route handler: JSON and SSE, session reuse, errors. */
@@ -23,13 +23,7 @@ beforeAll(async () => {
   botId = bot.id;
   secret = (await createApiKey(ctx, { name: "test" })).secret;
   await createSource(ctx, bot.id, { type: "qa", pairs: [{ question: "Wann hat die Werkstatt geöffnet?", answer: "Die Werkstatt ist montags bis freitags von 9 bis 18 Uhr geöffnet." }] });
-  const boss = await jobQueue();
-  for (;;) {
-    const [job] = await boss.fetch<TIngestJob>(QUEUES.ingestSource);
-    if (!job) break;
-    await ingestSource(job.data);
-    await boss.complete(QUEUES.ingestSource, job.id);
-  }
+  await runQueuedIngestJobs();
   const other = await createOwnerWithWorkspace("Other Shop");
   otherSecret = (await createApiKey(other.ctx, { name: "other" })).secret;
 });

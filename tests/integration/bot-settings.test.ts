@@ -5,14 +5,14 @@ import { getBotSettings } from "@/lib/bots/get-bot-settings";
 import { runPlayground } from "@/lib/bots/run-playground";
 import { updateModelSettings, updatePreChatSettings, updateWidgetSettings } from "@/lib/bots/update-bot-settings";
 import { db } from "@/lib/db/client";
-import { jobQueue, QUEUES, stopJobQueue, type TIngestJob } from "@/lib/jobs/queue";
-import { ingestSource } from "@/lib/kb/ingest-source";
+import { stopJobQueue } from "@/lib/jobs/queue";
 import { createSource } from "@/lib/kb/sources";
 import { deleteProviderKey, listProviderKeys, saveProviderKey, testProviderKey } from "@/lib/workspaces/manage-provider-keys";
 import type { TWorkspaceContext } from "@/lib/workspaces/types";
 import { startFakeOpenAI, type TFakeServer } from "@/tests/fakes/openai-fake";
 import { expectAppError, expectZodError } from "../helpers/errors";
 import { addMember, contextFor, createOwnerWithWorkspace } from "../helpers/factories";
+import { runQueuedIngestJobs } from "../helpers/ingest-jobs";
 import { useTestDatabase } from "../helpers/test-database";
 
 /**
@@ -80,15 +80,6 @@ async function roleCtx(workspace: { id: string; slug: string }, role: "admin" | 
   return contextFor(user.id, workspace.slug);
 }
 
-async function runQueuedJobs() {
-  const boss = await jobQueue();
-  for (;;) {
-    const [job] = await boss.fetch<TIngestJob>(QUEUES.ingestSource);
-    if (!job) return;
-    await ingestSource(job.data);
-    await boss.complete(QUEUES.ingestSource, job.id);
-  }
-}
 
 describe("updateModelSettings", () => {
   it("saves the settings, reads them back complete and records who changed them", async () => {
@@ -349,7 +340,7 @@ describe("runPlayground", () => {
   async function botWithKnowledge(name: string) {
     const owner = await ownerWithBot(name);
     await createSource(owner.ctx, owner.bot.id, { type: "qa", pairs: PAIRS });
-    await runQueuedJobs();
+    await runQueuedIngestJobs();
     return owner;
   }
 

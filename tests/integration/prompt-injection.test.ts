@@ -3,11 +3,11 @@ import { createChatProvider } from "@/lib/ai/chat";
 import { createBot } from "@/lib/bots/bots";
 import { answerQuestion, type TAnswerEvent } from "@/lib/chat/answer";
 import { db } from "@/lib/db/client";
-import { jobQueue, QUEUES, stopJobQueue, type TIngestJob } from "@/lib/jobs/queue";
-import { ingestSource } from "@/lib/kb/ingest-source";
+import { stopJobQueue } from "@/lib/jobs/queue";
 import { createSource } from "@/lib/kb/sources";
 import { startFakeOpenAI, type TFakeServer } from "../fakes/openai-fake";
 import { createOwnerWithWorkspace } from "../helpers/factories";
+import { runQueuedIngestJobs } from "../helpers/ingest-jobs";
 import { useTestDatabase } from "../helpers/test-database";
 
 /**
@@ -37,13 +37,7 @@ beforeAll(async () => {
     select: { id: true, workspaceId: true, name: true, modelSettings: true },
   });
   await createSource(ctx, created.id, { type: "text", title: "Versand", content: PLANTED });
-  const boss = await jobQueue();
-  for (;;) {
-    const [job] = await boss.fetch<TIngestJob>(QUEUES.ingestSource);
-    if (!job) break;
-    await ingestSource(job.data);
-    await boss.complete(QUEUES.ingestSource, job.id);
-  }
+  await runQueuedIngestJobs();
 });
 
 afterAll(async () => {

@@ -8,11 +8,11 @@ import { createBot } from "@/lib/bots/bots";
 import { drainBotTurns } from "@/lib/chat/bot-turn";
 import { hashSessionToken } from "@/lib/chat/visitor-session";
 import { db } from "@/lib/db/client";
-import { jobQueue, QUEUES, stopJobQueue, type TIngestJob } from "@/lib/jobs/queue";
-import { ingestSource } from "@/lib/kb/ingest-source";
+import { stopJobQueue } from "@/lib/jobs/queue";
 import { createSource } from "@/lib/kb/sources";
 import type { TWidgetMessage } from "@/lib/widget/protocol";
 import { createOwnerWithWorkspace } from "../helpers/factories";
+import { runQueuedIngestJobs } from "../helpers/ingest-jobs";
 import { useTestDatabase } from "../helpers/test-database";
 
 /**
@@ -40,13 +40,7 @@ beforeAll(async () => {
   botPublicId = bot.publicId;
   botId = bot.id;
   await createSource(ctx, bot.id, { type: "qa", pairs: FAQ });
-  const boss = await jobQueue();
-  for (;;) {
-    const [job] = await boss.fetch<TIngestJob>(QUEUES.ingestSource);
-    if (!job) break;
-    await ingestSource(job.data);
-    await boss.complete(QUEUES.ingestSource, job.id);
-  }
+  await runQueuedIngestJobs();
   server = http.createServer();
   io = new Server(server, { path: "/socket.io/" });
   attachWidgetNamespace(io.of("/widget"));

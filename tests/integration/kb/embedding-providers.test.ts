@@ -3,13 +3,13 @@ import { saveProviderCredential } from "@/lib/ai/credentials";
 import { createBot } from "@/lib/bots/bots";
 import { updateBotEmbedding } from "@/lib/bots/update-embedding";
 import { db } from "@/lib/db/client";
-import { jobQueue, QUEUES, stopJobQueue, type TIngestJob } from "@/lib/jobs/queue";
-import { ingestSource } from "@/lib/kb/ingest-source";
+import { stopJobQueue } from "@/lib/jobs/queue";
 import { searchBot } from "@/lib/kb/search";
 import { createSource, getSource } from "@/lib/kb/sources";
 import { startFakeOpenAI, type TFakeServer } from "../../fakes/openai-fake";
 import { expectAppError } from "../../helpers/errors";
 import { contextFor, createOwnerWithWorkspace } from "../../helpers/factories";
+import { runQueuedIngestJobs } from "../../helpers/ingest-jobs";
 import { useTestDatabase } from "../../helpers/test-database";
 
 /**
@@ -30,22 +30,13 @@ afterAll(async () => {
   await stopJobQueue();
 });
 
-async function runQueuedJobs() {
-  const boss = await jobQueue();
-  for (;;) {
-    const [job] = await boss.fetch<TIngestJob>(QUEUES.ingestSource);
-    if (!job) return;
-    await ingestSource(job.data);
-    await boss.complete(QUEUES.ingestSource, job.id);
-  }
-}
 
 describe("embedding providers per bot", () => {
   it("re-embeds with OpenAI after a model change and searches with the same model", async () => {
     const { ctx } = await createOwnerWithWorkspace("Embed Shop");
     const bot = await createBot(ctx, { name: "Embed-Hilfe" });
     const source = await createSource(ctx, bot.id, { type: "text", title: "Versand", content: "Versand\n\nWir liefern in zwei Werktagen nach Österreich." });
-    await runQueuedJobs();
+    await runQueuedIngestJobs();
     expect((await db().chunk.findFirst({ where: { sourceId: source.id } }))?.embeddingDims).toBe(384);
 
     // No key yet: refused with a readable reason, nothing changes.
@@ -56,7 +47,7 @@ describe("embedding providers per bot", () => {
     const before = fake.requests.filter((r) => r.path.endsWith("/embeddings")).length;
     expect(await updateBotEmbedding(ctx, bot.id, { provider: "openai", model: "text-embedding-3-small", dimensions: 768 })).toEqual({ requeued: 1 });
     expect((await getSource(ctx, bot.id, source.id)).status).toBe("queued");
-    await runQueuedJobs();
+    await runQueuedIngestJobs();
     expect((await getSource(ctx, bot.id, source.id)).status).toBe("ready");
     const chunks = await db().chunk.findMany({ where: { sourceId: source.id }, select: { embeddingDims: true } });
     expect(chunks.length).toBeGreaterThan(0);
@@ -74,7 +65,7 @@ describe("embedding providers per bot", () => {
     const { ctx, workspace, owner } = await createOwnerWithWorkspace("Keyless Shop");
     const bot = await createBot(ctx, { name: "Keyless" });
     await createSource(ctx, bot.id, { type: "text", title: "Rückgabe", content: "Rückgabe\n\nRäder nehmen wir 30 Tage lang zurück." });
-    await runQueuedJobs();
+    await runQueuedIngestJobs();
     await db().bot.update({ where: { id: bot.id }, data: { embeddingProvider: "gemini", embeddingModel: "gemini-embedding-001", embeddingDimensions: 768 } });
     const hits = await searchBot(ctx, bot.id, { query: "Rückgabe 30 Tage" });
     expect(hits[0]?.text).toContain("30 Tage");

@@ -8,6 +8,7 @@ import { searchBot } from "@/lib/kb/search";
 import { createFileSource, createSource, deleteSource, getSource, listSources, MAX_UPLOAD_BYTES } from "@/lib/kb/sources";
 import { expectAppError } from "../../helpers/errors";
 import { createOwnerWithWorkspace } from "../../helpers/factories";
+import { runQueuedIngestJobs } from "../../helpers/ingest-jobs";
 import { useTestDatabase } from "../../helpers/test-database";
 
 /**
@@ -30,15 +31,6 @@ Reparaturen
 
 Defekte melden Sie in der App. Ein Techniker kommt innerhalb von 48 Stunden zu Ihnen.`;
 
-async function runQueuedJobs() {
-  const boss = await jobQueue();
-  for (;;) {
-    const [job] = await boss.fetch<TIngestJob>(QUEUES.ingestSource);
-    if (!job) return;
-    await ingestSource(job.data);
-    await boss.complete(QUEUES.ingestSource, job.id);
-  }
-}
 
 describe("bots", () => {
   it("creates bots within the plan limit with a public widget id", async () => {
@@ -57,7 +49,7 @@ describe("sources, ingestion and search", () => {
     const bot = await createBot(ctx, { name: "Velo Hilfe" });
     const source = await createSource(ctx, bot.id, { type: "text", title: "Hilfe", content: RETURNS });
     expect(source.status).toBe("queued");
-    await runQueuedJobs();
+    await runQueuedIngestJobs();
     const ready = await getSource(ctx, bot.id, source.id);
     expect(ready).toMatchObject({ status: "ready", documentCount: 1 });
     expect(ready.chunkCount).toBeGreaterThanOrEqual(1);
@@ -79,7 +71,7 @@ describe("sources, ingestion and search", () => {
         { question: "Can I pay by invoice?", answer: "Business customers can pay by invoice within 30 days." },
       ],
     });
-    await runQueuedJobs();
+    await runQueuedIngestJobs();
     expect(await getSource(ctx, bot.id, source.id)).toMatchObject({ status: "ready", documentCount: 2, chunkCount: 2 });
     const found = await searchBot(ctx, bot.id, { query: "shipping to austria", k: 1 });
     expect(found[0]!.text).toContain("Austria");
@@ -98,7 +90,7 @@ describe("sources, ingestion and search", () => {
     const botB = await createBot(b.ctx, { name: "B" });
     await createSource(a.ctx, botA.id, { type: "text", title: "A", content: "Das geheime Passwort für das Lager lautet Pelikan." });
     await createSource(b.ctx, botB.id, { type: "text", title: "B", content: "Unser Lager öffnet um acht Uhr." });
-    await runQueuedJobs();
+    await runQueuedIngestJobs();
 
     const fromB = await searchBot(b.ctx, botB.id, { query: "geheime Passwort Lager Pelikan", k: 10 });
     expect(fromB.map((r) => r.text).join(" ")).not.toContain("Pelikan");
@@ -132,7 +124,7 @@ describe("sources, ingestion and search", () => {
     const { ctx } = await createOwnerWithWorkspace("Delete Me");
     const bot = await createBot(ctx, { name: "D" });
     const source = await createSource(ctx, bot.id, { type: "text", title: "T", content: RETURNS });
-    await runQueuedJobs();
+    await runQueuedIngestJobs();
     expect(await db().chunk.count({ where: { sourceId: source.id } })).toBeGreaterThan(0);
     await deleteSource(ctx, bot.id, source.id);
     expect(await db().chunk.count({ where: { sourceId: source.id } })).toBe(0);
@@ -146,7 +138,7 @@ describe("sources, ingestion and search", () => {
     const md = new TextEncoder().encode("# Garantie\n\nAuf jeden Rahmen gewähren wir zehn Jahre Garantie.\n");
     const good = await createFileSource(ctx, bot.id, { filename: "garantie.md", contentType: "text/markdown", bytes: md });
     const broken = await createFileSource(ctx, bot.id, { filename: "kaputt.pdf", contentType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.7 this is not really a pdf") });
-    await runQueuedJobs();
+    await runQueuedIngestJobs();
     expect(await getSource(ctx, bot.id, good.id)).toMatchObject({ status: "ready", documentCount: 1 });
     const failed = await getSource(ctx, bot.id, broken.id);
     expect(failed.status).toBe("failed");
@@ -169,7 +161,7 @@ describe("sources, ingestion and search", () => {
     await db().$executeRaw`UPDATE data_sources SET updated_at = now() - interval '2 hours' WHERE id = ${source.id}`;
     expect(await requeueStuckSources()).toBe(1);
     expect(await requeueStuckSources()).toBe(0);
-    await runQueuedJobs();
+    await runQueuedIngestJobs();
     expect(await getSource(ctx, bot.id, source.id)).toMatchObject({ status: "ready", documentCount: 1 });
   });
 });
