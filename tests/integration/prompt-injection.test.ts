@@ -92,3 +92,16 @@ describe("planted instructions in the knowledge", () => {
     expect(linked.text).toContain("zwei Werktagen");
   });
 });
+
+describe("a failing provider", () => {
+  it("is replaced by the offline answer before its first word, and the conversation goes on", async () => {
+    const provider = createChatProvider({ provider: "openai", model: "gpt-4o-mini", apiKey: "sk-test", baseUrl: fake.url, maxRetries: 1 });
+    fake.script({ type: "error", status: 500 }, { type: "error", status: 500 });
+    const done = await run(provider);
+    expect(done.status).toBe("done");
+    expect(done.text).toContain("zwei Werktagen");
+    expect(done.usage.provider).toBe("offline");
+    fake.script({ type: "text", text: "Wir liefern in zwei Werktagen [1]." });
+    expect((await run(provider)).text).toContain("zwei Werktagen [1]");
+  });
+});

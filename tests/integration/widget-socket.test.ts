@@ -163,3 +163,18 @@ describe("/widget lead:submit", () => {
     expect(lead).toMatchObject({ email: "petra@example.com", name: "Petra Probe", conversationId: session.conversation.id, botId });
   });
 });
+
+describe("/widget flood control", () => {
+  it("rate-limits a flood from one session without losing the accepted messages", async () => {
+    const { socket, session } = await open({ botId: botPublicId });
+    const acks = await Promise.all(Array.from({ length: 25 }, (_, i) => send(socket, `Frage Nummer ${i + 1}`, `flood-message-${String(i).padStart(3, "0")}`)));
+    const accepted = acks.filter((a) => a.ok);
+    const refused = acks.filter((a) => !a.ok);
+    expect(accepted).toHaveLength(20);
+    expect(refused).toHaveLength(5);
+    expect(refused.every((a) => a.error?.code === "rate_limited")).toBe(true);
+    await drainBotTurns();
+    const stored = await db().message.findMany({ where: { conversationId: session.conversation.id, role: "visitor" }, select: { id: true } });
+    expect(stored.map((m) => m.id).sort()).toEqual(accepted.map((a) => a.data!.message.id).sort());
+  });
+});
