@@ -1,4 +1,7 @@
 import OpenAI, { APIConnectionTimeoutError, APIError } from "openai";
+import { Agent, fetch as undiciFetch } from "undici";
+import { env } from "@/lib/config/env";
+import { createGuardedConnector } from "@/lib/net/safe-fetch";
 import { AiProviderError, errorForStatus, providerLabel, sanitizeDetail, transportOrUnknownError, type TErrorContext } from "../errors";
 import { parseRetryAfter } from "../retry";
 
@@ -25,7 +28,25 @@ export function createOpenAIClient(cfg: { provider: "openai" | "openai-compatibl
     project: null,
     timeout: cfg.timeoutMs,
     maxRetries: 0,
+    // An owner chooses this server's address: every connection is checked against private,
+    // loopback and metadata ranges at connect time (no DNS rebinding after the settings
+    // check), unless the operator allows the host in FETCH_ALLOW_HOSTS (e.g. Ollama on localhost).
+    ...(cfg.provider === "openai-compatible" ? { fetch: guardedFetch() } : {}),
   });
+}
+
+const agents = new Map<string, Agent>();
+
+function guardedFetch(): typeof fetch {
+  const allowHosts = env().FETCH_ALLOW_HOSTS;
+  const key = allowHosts.join(",");
+  let agent = agents.get(key);
+  if (!agent) {
+    agent = new Agent({ connect: createGuardedConnector(allowHosts) });
+    agents.set(key, agent);
+  }
+  const dispatcher = agent;
+  return ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) => undiciFetch(input, { ...init, dispatcher })) as unknown as typeof fetch;
 }
 
 /** Maps what the openai SDK throws (HTTP errors, in-stream error events, transport failures). */

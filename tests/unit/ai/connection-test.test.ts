@@ -4,6 +4,9 @@ import { testEmbedder } from "@/lib/ai/embedders";
 import { startFakeGemini } from "@/tests/fakes/gemini-fake";
 import { startFakeOpenAI } from "@/tests/fakes/openai-fake";
 import type { TFakeServer } from "@/tests/fakes/fake-http";
+import { allowLocalFakes } from "./helpers";
+
+allowLocalFakes();
 
 const KEY = "sk-test-Connection0123456789";
 let openai: TFakeServer;

@@ -1,3 +1,4 @@
+import { setRuntimeEnv } from "@/lib/config/env";
 import { expect } from "vitest";
 import { AiProviderError, type TAiErrorKind } from "@/lib/ai/errors";
 import type { TChatChunk } from "@/lib/ai/chat";
@@ -39,4 +40,13 @@ export const unit = (v: number[]) => {
 export function maxDiff(a: number[], b: number[]): number {
   expect(a).toHaveLength(b.length);
   return a.reduce((max, v, i) => Math.max(max, Math.abs(v - b[i]!)), 0);
+}
+
+/**
+ * The fake servers listen on 127.0.0.1, which OpenAI-compatible clients refuse unless the
+ * operator allows the host (lib/ai/openai/openai-client.ts): allow it, as an operator with a
+ * local Ollama would. (Vitest's own BASE_URL="/" is no URL, so set a real one.)
+ */
+export function allowLocalFakes() {
+  setRuntimeEnv({ BASE_URL: "http://localhost:3000", FETCH_ALLOW_HOSTS: "127.0.0.1" });
 }

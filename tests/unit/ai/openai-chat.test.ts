@@ -1,7 +1,11 @@
+import { AiProviderError } from "@/lib/ai/errors";
+import { setRuntimeEnv } from "@/lib/config/env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createChatProvider, type TChatProviderConfig } from "@/lib/ai/chat";
 import { startFakeOpenAI, type TFakeServer } from "@/tests/fakes/openai-fake";
-import { collect, expectProviderError } from "./helpers";
+import { allowLocalFakes, collect, expectProviderError } from "./helpers";
+
+allowLocalFakes();
 
 const KEY = "sk-test-Secret0123456789abcdef";
 let fake: TFakeServer;
@@ -44,6 +48,21 @@ describe("OpenAI chat streaming", () => {
         { role: "user", content: "Wie kündige ich?" },
       ],
     });
+  });
+
+  it("refuses an OpenAI-compatible server on a private address the operator did not allow, at connect time", async () => {
+    const internal = await startFakeOpenAI();
+    try {
+      setRuntimeEnv({ FETCH_ALLOW_HOSTS: "" });
+      const p = createChatProvider({ provider: "openai-compatible", model: "llama3.2", baseUrl: internal.url, maxRetries: 0 });
+      const result = await collect(p.stream({ messages: [{ role: "user", content: "hi" }] }));
+      expect(result.error).toBeInstanceOf(AiProviderError);
+      expect(result.text).toBe("");
+      expect(internal.requests).toHaveLength(0);
+    } finally {
+      allowLocalFakes();
+      await internal.close();
+    }
   });
 
   it("estimates usage at four characters per token when the server reports none", async () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEmbedder, OPENAI_MAX_BATCH, type TEmbeddingConfig } from "@/lib/ai/embedders";
 import { fakeEmbedding, startFakeOpenAI, type TFakeServer } from "@/tests/fakes/openai-fake";
-import { expectProviderError, float32, maxDiff, norm } from "./helpers";
+import { allowLocalFakes, expectProviderError, float32, maxDiff, norm } from "./helpers";
+
+allowLocalFakes();
 
 const KEY = "sk-test-Embed0123456789abcdef";
 let fake: TFakeServer;
