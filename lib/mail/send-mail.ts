@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { env } from "../config/env";
@@ -45,7 +45,10 @@ export async function sendMail(mail: TMail): Promise<void> {
   const stored: TStoredMail = { ...mail, id: randomUUID(), createdAt: new Date().toISOString() };
   await mkdir(outboxDir(), { recursive: true, mode: 0o700 });
   const file = `${stored.createdAt.replace(/[:.]/g, "-")}-${stored.id}.json`;
-  await writeFile(path.join(outboxDir(), file), JSON.stringify(stored, null, 2), { mode: 0o600 });
+  // Written under a temporary name and renamed: readers (dev mailbox, tests) never see half a file.
+  const target = path.join(outboxDir(), file);
+  await writeFile(`${target}.tmp`, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  await rename(`${target}.tmp`, target);
   log.info(`Email to ${mail.to} saved to outbox (no SMTP_URL): ${mail.subject}`);
 }
 

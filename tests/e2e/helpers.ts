@@ -17,7 +17,12 @@ export async function waitForMail(to: string, linkPattern: RegExp): Promise<{ ma
       files = [];
     }
     for (const file of files) {
-      const mail = JSON.parse(readFileSync(path.join(OUTBOX, file), "utf8")) as TMail;
+      let mail: TMail;
+      try {
+        mail = JSON.parse(readFileSync(path.join(OUTBOX, file), "utf8")) as TMail;
+      } catch {
+        continue; // a file still being written by an older server: read it next round
+      }
       const link = mail.text.match(linkPattern)?.[0];
       if (mail.to === to && link) return { mail, link };
     }
