@@ -22,6 +22,7 @@ export type TSearchMode = "hybrid" | "fulltext" | "vector";
 export type TSearchResult = { chunkId: string; sourceId: string; documentId: string; title: string; url: string | null; text: string; score: number };
 
 const CANDIDATES = 50;
+const EF_SEARCH = 100;
 
 /**
  * Fusion parameters (weighted reciprocal rank). Tuned with `npm run bench:retrieval -- --tune`
@@ -149,9 +150,12 @@ async function vectorCandidates(workspaceId: string, botId: string, query: strin
   // of SUPPORTED_DIMENSIONS, each with its own partial HNSW index.
   const type = Prisma.raw(`vector(${dims})`);
   // Iterative scans keep filtered HNSW queries from returning too few rows (ARCHITECTURE 5).
-  return db().$transaction(
+  // ef_search 100 instead of 40: at 100,000 chunks recall@10 against exact search rose from
+  // 0.20 to 0.31 at about the same p95 (decision 011). "relaxed_order" may return rows
+  // slightly out of order, so they are sorted by similarity here.
+  const rows = await db().$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
+      await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', ${String(EF_SEARCH)}, true)`;
       return tx.$queryRaw<TCandidate[]>`
         SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text, 1 - (c.embedding::${type} <=> ${literal}::${type}) AS score
         FROM chunks c
@@ -161,4 +165,5 @@ async function vectorCandidates(workspaceId: string, botId: string, query: strin
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
+  return rows.map((row, i) => ({ row, i })).sort((a, b) => b.row.score - a.row.score || a.i - b.i).map(({ row }) => row);
 }
