@@ -5,11 +5,11 @@ import { addVisitorMessage, listMessages } from "../lib/chat/messages";
 import { endVisitorSession, findWidgetBot, recordPage, resolveVisitorSession, updateVisitor, type TWidgetBot } from "../lib/chat/visitor-session";
 import { env } from "../lib/config/env";
 import { isAppError } from "../lib/errors/app-error";
+import { toErrorBody } from "../lib/errors/to-response";
 import { handleLeadSubmit } from "../lib/leads/socket";
 import { resolveClientIp } from "../lib/http/client-ip";
-import { log } from "../lib/log/logger";
 import { consumeRateLimit } from "../lib/rate-limit/rate-limit";
-import { conversationRoom } from "../lib/realtime/broadcast";
+import { conversationEmitter, conversationRoom } from "../lib/realtime/broadcast";
 import type { TAck, TWidgetClientEvents, TWidgetServerEvents } from "../lib/widget/protocol";
 
 /**
@@ -38,21 +38,12 @@ const ZAuth = z.object({
 
 const room = conversationRoom;
 
+/** Acks a failed event with the same error body the REST API would send (lib/errors). */
 function fail<T>(ack: unknown, error: unknown): void {
   if (typeof ack !== "function") return;
-  const field = isAppError(error) && typeof error.details?.field === "string" ? error.details.field : undefined;
-  const res: TAck<T> = isAppError(error)
-    ? {
-        ok: false,
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
-          ...(field ? { details: { field } } : {}),
-        },
-      }
-    : { ok: false, error: { code: "internal", message: "Something went wrong." } };
-  if (!isAppError(error)) log.error("Widget event failed", { error: String(error).slice(0, 300) });
+  const { body } = toErrorBody(error);
+  const retryAfterSeconds = isAppError(error) ? error.retryAfterSeconds : undefined;
+  const res: TAck<T> = { ok: false, error: { ...body.error, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
   (ack as (r: TAck<T>) => void)(res);
 }
 
@@ -81,7 +72,7 @@ export function attachWidgetNamespace(widget: Namespace) {
     await socket.join(room(conversationId));
     const history = await listMessages(conversationId, pending.since);
     socket.emit("session", { sessionId: pending.token, conversation: { id: conversationId, status: pending.status }, messages: history.messages, incremental: history.incremental });
-    const toRoom = () => widget.to(room(conversationId)) as unknown as { emit: (event: string, ...args: unknown[]) => void };
+    const toRoom = conversationEmitter(widget, conversationId);
 
     socket.on("message:send", async (payload, ack) => {
       try {
@@ -97,7 +88,7 @@ export function attachWidgetNamespace(widget: Namespace) {
           question: message.text,
           locale: socket.data.locale,
           humanAvailable: false,
-          emit: (event, ...args) => toRoom().emit(event, ...args),
+          emit: toRoom,
         });
       } catch (error) {
         fail(ack, error);
@@ -134,7 +125,7 @@ export function attachWidgetNamespace(widget: Namespace) {
     socket.on("session:end", async (_payload, ack) => {
       try {
         await endVisitorSession(sessionId);
-        toRoom().emit("conversation:status", { status: "closed", operator: null });
+        toRoom("conversation:status", { status: "closed", operator: null });
         if (typeof ack === "function") ack({ ok: true, data: null });
         widget.in(room(conversationId)).disconnectSockets(true);
       } catch (error) {

@@ -10,10 +10,13 @@ import { db } from "../db/client";
  */
 export type TProviderName = "openai" | "gemini" | "openai-compatible";
 
+let derived: { secret: string; key: Buffer } | undefined;
+
 function key(): Buffer {
   const secret = env().ENCRYPTION_KEY;
   if (!secret) throw new Error("ENCRYPTION_KEY is not set");
-  return createHash("sha256").update(secret).digest();
+  if (derived?.secret !== secret) derived = { secret, key: createHash("sha256").update(secret).digest() };
+  return derived.key;
 }
 
 export function encryptSecret(plain: string, workspaceId: string): string {

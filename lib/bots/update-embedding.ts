@@ -33,10 +33,16 @@ export async function updateBotEmbedding(ctx: Pick<TWorkspaceContext, "workspace
   if (!bot) throw new AppError("not_found", "Bot not found.");
   const changed = bot.embeddingProvider !== input.provider || bot.embeddingModel !== input.model || bot.embeddingDimensions !== input.dimensions;
   if (!changed) return { requeued: 0 };
-  await db().bot.update({ where: { id: botId }, data: { embeddingProvider: input.provider, embeddingModel: input.model, embeddingDimensions: input.dimensions } });
-  const sources = await db().dataSource.findMany({ where: { botId, workspaceId: ctx.workspaceId, status: { in: ["ready", "failed"] } }, select: { id: true } });
-  await db().dataSource.updateMany({ where: { id: { in: sources.map((s) => s.id) } }, data: { status: "queued", error: null } });
-  for (const s of sources) await enqueueIngest({ workspaceId: ctx.workspaceId, sourceId: s.id });
+  // Every source, also one queued or running now: a job that started with the old model
+  // would otherwise leave its vectors in the old space (the new job re-embeds, the hash
+  // includes the model).
+  const sources = await db().$transaction(async (tx) => {
+    await tx.bot.update({ where: { id: botId }, data: { embeddingProvider: input.provider, embeddingModel: input.model, embeddingDimensions: input.dimensions } });
+    const all = await tx.dataSource.findMany({ where: { botId, workspaceId: ctx.workspaceId }, select: { id: true } });
+    await tx.dataSource.updateMany({ where: { botId, workspaceId: ctx.workspaceId }, data: { status: "queued", error: null } });
+    return all;
+  });
+  await Promise.all(sources.map((s) => enqueueIngest({ workspaceId: ctx.workspaceId, sourceId: s.id })));
   await db().auditLog.create({
     data: { workspaceId: ctx.workspaceId, actorId: ctx.actorId || null, action: "bot.embedding_changed", targetType: "bot", targetId: botId, data: { provider: input.provider, model: input.model, dimensions: input.dimensions } },
   });

@@ -57,7 +57,7 @@ export async function* answerQuestion(input: {
   const language = detectLanguage(input.question) ?? (input.locale?.toLowerCase().startsWith("en") ? "en" : input.locale?.toLowerCase().startsWith("de") ? "de" : "de");
   let chunks: TSearchResult[] = [];
   try {
-    chunks = await searchBot({ workspaceId: input.bot.workspaceId }, input.bot.id, { query: input.question.slice(0, 1000), k: RETRIEVE_K }, { botChecked: true });
+    chunks = await searchBot({ workspaceId: input.bot.workspaceId }, input.bot.id, { query: input.question.slice(0, 1000), k: RETRIEVE_K });
   } catch (error) {
     log.warn("Retrieval failed; answering without knowledge", { botId: input.bot.id, error: String(error) });
   }

@@ -7,6 +7,8 @@
  *   subdomains, the hosts of the bot's own knowledge sources, our own origin); any other
  *   link keeps its text and loses its target.
  */
+import { domainMatches } from "../net/domain-match";
+
 const WINDOW = 8;
 
 const words = (text: string) => text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -28,13 +30,9 @@ export function leaksSecret(answer: string, shingles: Set<string>): boolean {
   return false;
 }
 
+/** A host is allowed when it is one of `allowed` or a subdomain of one. */
 export function hostAllowed(host: string, allowed: Iterable<string>): boolean {
-  const h = host.toLowerCase().replace(/\.$/, "");
-  for (const a of allowed) {
-    const d = a.toLowerCase();
-    if (h === d || h.endsWith(`.${d}`)) return true;
-  }
-  return false;
+  return [...allowed].some((a) => domainMatches(host, `*.${a}`));
 }
 
 const MARKDOWN_LINK = /\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;

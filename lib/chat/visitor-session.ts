@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createSecret, hashSecret } from "../auth/one-time-token";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { TPageInfo } from "../widget/protocol";
@@ -10,7 +10,8 @@ import type { TPageInfo } from "../widget/protocol";
  */
 export const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export const hashSessionToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** Session tokens are one-time-token secrets (32 random bytes, base64url; SHA-256 stored). */
+export const hashSessionToken = hashSecret;
 
 export type TWidgetBot = { id: string; workspaceId: string; publicId: string; name: string; widgetSettings: unknown; modelSettings: unknown; embeddingProvider: string; embeddingModel: string; embeddingDimensions: number; workspace: { plan: string; allowedDomains: string[] } };
 
@@ -54,7 +55,7 @@ export async function resolveVisitorSession(
       return { token: input.token, sessionId: session.id, conversation, resumed: true };
     }
   }
-  const token = randomBytes(32).toString("base64url");
+  const token = createSecret(32);
   const session = await db().visitorSession.create({
     data: {
       workspaceId: bot.workspaceId, botId: bot.id, tokenHash: hashSessionToken(token),

@@ -37,7 +37,7 @@ export async function searchBot(
   ctx: Pick<TWorkspaceContext, "workspaceId">,
   botId: string,
   raw: unknown,
-  options: { mode?: TSearchMode; embedder?: TEmbedder; botChecked?: boolean } = {},
+  options: { mode?: TSearchMode; embedder?: TEmbedder } = {},
 ): Promise<TSearchResult[]> {
   const input = ZSearchInput.parse(raw);
   const lists = await searchCandidates(ctx, botId, input.query, options);
@@ -49,24 +49,22 @@ export async function searchCandidates(
   ctx: Pick<TWorkspaceContext, "workspaceId">,
   botId: string,
   query: string,
-  /** `botChecked` with an `embedder`: the caller already loaded this bot within the workspace (saves a query). */
-  options: { mode?: TSearchMode; embedder?: TEmbedder; botChecked?: boolean } = {},
+  options: { mode?: TSearchMode; embedder?: TEmbedder } = {},
 ): Promise<{ fulltext: TCandidate[]; vector: TCandidate[] }> {
   const mode = options.mode ?? "hybrid";
+  // The one lookup that also proves the bot belongs to the caller's workspace.
+  const bot = await db().bot.findFirst({
+    where: { id: botId, workspaceId: ctx.workspaceId },
+    select: { workspaceId: true, embeddingProvider: true, embeddingModel: true, embeddingDimensions: true },
+  });
+  if (!bot) throw new AppError("not_found", "Bot not found.");
   let embedder = options.embedder;
-  if (!(options.botChecked && embedder)) {
-    const bot = await db().bot.findFirst({
-      where: { id: botId, workspaceId: ctx.workspaceId },
-      select: { workspaceId: true, embeddingProvider: true, embeddingModel: true, embeddingDimensions: true },
-    });
-    if (!bot) throw new AppError("not_found", "Bot not found.");
-    if (!embedder && mode !== "fulltext") {
-      try {
-        embedder = await embedderForBot(bot);
-      } catch (error) {
-        // Without a usable embedding provider the search still answers from full-text.
-        log.warn("No embedder for the bot; searching full-text only", { botId, error: String(error).slice(0, 200) });
-      }
+  if (!embedder && mode !== "fulltext") {
+    try {
+      embedder = await embedderForBot(bot);
+    } catch (error) {
+      // Without a usable embedding provider the search still answers from full-text.
+      log.warn("No embedder for the bot; searching full-text only", { botId, error: String(error).slice(0, 200) });
     }
   }
   // One after the other: on the embedded database they would only queue behind each other,

@@ -1,4 +1,4 @@
-import type { Server } from "socket.io";
+import type { Namespace, Server } from "socket.io";
 import type { TWidgetServerEvents } from "../widget/protocol";
 
 /**
@@ -16,10 +16,15 @@ export const conversationRoom = (conversationId: string) => `conversation:${conv
 
 export type TConversationEmit = <E extends keyof TWidgetServerEvents>(event: E, ...args: Parameters<TWidgetServerEvents[E]>) => void;
 
-/** Emits to every frame showing the conversation, on every node. */
-export function emitToConversation(conversationId: string): TConversationEmit {
+/** Emits to every frame showing the conversation, through `widget` (the /widget namespace), on every node. */
+export function conversationEmitter(widget: Namespace | undefined, conversationId: string): TConversationEmit {
   return (event, ...args) => {
-    const target = g.__chatwerkIo?.of("/widget").to(conversationRoom(conversationId)) as unknown as { emit: (e: string, ...a: unknown[]) => void } | undefined;
+    const target = widget?.to(conversationRoom(conversationId)) as unknown as { emit: (e: string, ...a: unknown[]) => void } | undefined;
     target?.emit(event, ...args);
   };
+}
+
+/** The same from route handlers, through the process's registered server. */
+export function emitToConversation(conversationId: string): TConversationEmit {
+  return conversationEmitter(g.__chatwerkIo?.of("/widget"), conversationId);
 }

@@ -49,7 +49,7 @@ export type TWidgetAuth = {
 
 export type TPageInfo = { url: string; title: string; referrer: string };
 
-export type TAck<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number; details?: { field?: string } } };
+export type TAck<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number; details?: { field?: string } & Record<string, unknown> } };
 
 /** Server -> frame events. */
 export type TWidgetServerEvents = {

@@ -1,5 +1,5 @@
 import { withApiKey } from "@/lib/auth/next/with-api-key";
-import { startApiChat, ZChatInput, type TApiChatEvent } from "@/lib/chat/api-chat";
+import { startApiChat, type TApiChatEvent } from "@/lib/chat/api-chat";
 import { readJson } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +11,10 @@ export const dynamic = "force-dynamic";
  */
 export const POST = withApiKey<{ botId: string }>(async (req, { api, params }) => {
   const body = await readJson(req);
-  const input = ZChatInput.parse(body);
+  // startApiChat validates the body (ZChatInput); only the choice of response is read here.
+  const wantsStream = (body as { stream?: unknown } | null)?.stream === true;
   const options = { sessionToken: req.headers.get("x-session-id"), idempotencyKey: req.headers.get("idempotency-key") };
-  if (!input.stream) {
+  if (!wantsStream) {
     const run = await startApiChat(api, params.botId, body, { ...options, onEvent: () => undefined });
     return Response.json(
       { sessionId: run.sessionId, conversationId: run.conversationId, answer: run.result?.answer ?? "", citations: run.result?.citations ?? [], status: run.result?.status ?? "failed" },
