@@ -64,6 +64,30 @@ const ZEnv = z.object({
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // --- Billing (docs/operations.md "Billing") ---
+  STRIPE_SECRET_KEY: optionalString.refine((v) => v === undefined || /^(sk|rk)_(test|live)_/.test(v), {
+    message: "must be a Stripe secret or restricted key (sk_test_…, sk_live_…)",
+  }),
+  STRIPE_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.startsWith("whsec_"), { message: "must start with whsec_" }),
+  // Another Stripe API endpoint (a local fake in tests, stripe-mock); unset = api.stripe.com.
+  STRIPE_API_URL: optionalUrl(["http:", "https:"]),
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  // Added to the provider's price of answers paid with the platform's keys, in percent.
+  BILLING_MARKUP_PERCENT: z.coerce.number().int().min(0).max(1000).default(20),
+  // What one answer of the built-in offline provider costs, in millicents (1/1000 cent).
+  BILLING_OFFLINE_ANSWER_MILLICENTS: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  // Platform fee per answer when a workspace uses its own provider key, in millicents.
+  BILLING_OWN_KEY_FEE_MILLICENTS: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  BILLING_TOP_UP_MIN_CENTS: z.coerce.number().int().min(100).max(1_000_000).default(500),
+  BILLING_TOP_UP_MAX_CENTS: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  BILLING_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+  // The platform's own model keys: answers of bots without the workspace's own key use them
+  // and are charged at the model's price plus BILLING_MARKUP_PERCENT.
+  PLATFORM_OPENAI_API_KEY: optionalString,
+  PLATFORM_OPENAI_BASE_URL: optionalUrl(["http:", "https:"]),
+  PLATFORM_GEMINI_API_KEY: optionalString,
+  PLATFORM_GEMINI_BASE_URL: optionalUrl(["http:", "https:"]),
 });
 
 export type TEnv = z.infer<typeof ZEnv> & {
@@ -85,6 +109,9 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
     const missing = env.GOOGLE_CLIENT_ID ? "GOOGLE_CLIENT_SECRET" : "GOOGLE_CLIENT_ID";
     throw new EnvError(`Invalid environment variable ${missing}: required when the other Google variable is set`);
+  }
+  if (env.BILLING_TOP_UP_MIN_CENTS > env.BILLING_TOP_UP_MAX_CENTS) {
+    throw new EnvError("Invalid environment variable BILLING_TOP_UP_MIN_CENTS: must not exceed BILLING_TOP_UP_MAX_CENTS");
   }
   const publicHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   return {

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  insufficient_funds: 402,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

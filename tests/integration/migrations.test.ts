@@ -24,6 +24,12 @@ const HAND_WRITTEN: TCatalogIgnore = {
     /^trigger chunks\.chunks_tsv: /,
     /^index chunks\.chunks_tsv_gin: /,
     /^index chunks\.chunks_embedding_\d+_hnsw: /,
+    // Migration 20261122010338_billing_ledger: the ledger's checks and append-only trigger.
+    /^constraint ledger_entries\.ledger_entries_(amount_positive|two_accounts): /,
+    /^constraint ledger_holds\.ledger_holds_amount_positive: /,
+    /^constraint ledger_accounts\.ledger_accounts_held_not_negative: /,
+    /^function ledger_entries_append_only\(\): /,
+    /^trigger ledger_entries\.ledger_entries_append_only: /,
   ],
 };
 const IGNORE: TCatalogIgnore = { ...HAND_WRITTEN, tables: ["_prisma_migrations"] };

@@ -1,0 +1,128 @@
+import { Prisma } from "../db/client";
+import type { TransactionClient } from "../db/transaction";
+import { AppError } from "../errors/app-error";
+import { ensureAccounts, isWorkspaceAccountKey } from "./accounts";
+
+export type TEntryKind =
+  | "top_up"
+  | "refund"
+  | "dispute"
+  | "dispute_reinstated"
+  | "usage"
+  | "plan"
+  | "plan_credit"
+  | "addon"
+  | "adjustment";
+
+export type TEntryInput = {
+  /** Unique forever: a Stripe event or object id, a usage record id, a plan period id… */
+  idempotencyKey: string;
+  kind: TEntryKind;
+  /** Account keys (lib/billing/accounts.ts). */
+  debit: string;
+  credit: string;
+  amountCents: number;
+  description: string;
+  reference?: Record<string, unknown>;
+  actorId?: string | null;
+  /**
+   * What the debited customer's available balance (balance minus holds) must cover:
+   * "require" refuses with insufficient_funds, "cap" posts only what is available,
+   * "none" may overdraw (refunds and disputes take back money already spent).
+   */
+  funds?: "none" | "require" | "cap";
+  /** A hold on the debited account, released in the same transaction (counts as available). */
+  releaseHoldId?: string;
+};
+
+export type TPostedEntry = {
+  created: boolean;
+  entryId: string | null;
+  amountCents: number;
+  /** The workspace balance after the entry (null for platform-only transfers). */
+  balanceAfterCents: number | null;
+};
+
+type TLockedAccount = { id: string; key: string; debits_cents: bigint; credits_cents: bigint; held_cents: bigint };
+
+/**
+ * Writes one double-entry transfer inside the caller's transaction, at most once per
+ * idempotency key. Both accounts are locked in id order (no deadlocks between transfers
+ * sharing a platform account), then the key is looked up: under READ COMMITTED the lookup
+ * runs after the lock, so a concurrent transfer with the same key is seen once it commits.
+ * The cached sums change in the same transaction as the entry.
+ */
+export async function postEntry(tx: TransactionClient, input: TEntryInput): Promise<TPostedEntry> {
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > 2_147_483_647) {
+    throw new AppError("validation_failed", "Amount must be a positive whole number of cents");
+  }
+  if (input.debit === input.credit) throw new AppError("validation_failed", "A transfer needs two different accounts");
+  const ids = await ensureAccounts(tx, [input.debit, input.credit]);
+  const debitId = ids.get(input.debit)!;
+  const creditId = ids.get(input.credit)!;
+  const locked = await tx.$queryRaw<TLockedAccount[]>`
+    SELECT id, key, debits_cents, credits_cents, held_cents FROM ledger_accounts
+    WHERE id IN (${debitId}, ${creditId}) ORDER BY id FOR UPDATE`;
+  const debit = locked.find((a) => a.id === debitId)!;
+  const credit = locked.find((a) => a.id === creditId)!;
+
+  let held = debit.held_cents;
+  if (input.releaseHoldId) held -= BigInt(await releaseHoldLocked(tx, input.releaseHoldId, debitId));
+
+  const existing = await tx.ledgerEntry.findUnique({
+    where: { idempotencyKey: input.idempotencyKey },
+    select: { id: true, amountCents: true, balanceAfterCents: true },
+  });
+  if (existing) {
+    return { created: false, entryId: existing.id, amountCents: existing.amountCents, balanceAfterCents: toNumber(existing.balanceAfterCents) };
+  }
+
+  let amount = input.amountCents;
+  const available = debit.credits_cents - debit.debits_cents - held;
+  const funds = input.funds ?? "none";
+  if (funds !== "none" && available < BigInt(amount)) {
+    if (funds === "require") {
+      throw new AppError("insufficient_funds", "The balance is too low for this.", { details: { availableCents: Number(available < 0n ? 0n : available), requiredCents: amount } });
+    }
+    amount = available > 0n ? Number(available) : 0;
+    if (amount === 0) return { created: false, entryId: null, amountCents: 0, balanceAfterCents: Number(debit.credits_cents - debit.debits_cents) };
+  }
+
+  await tx.$executeRaw`UPDATE ledger_accounts SET debits_cents = debits_cents + ${amount}, updated_at = now() WHERE id = ${debitId}`;
+  await tx.$executeRaw`UPDATE ledger_accounts SET credits_cents = credits_cents + ${amount}, updated_at = now() WHERE id = ${creditId}`;
+
+  const customer = isWorkspaceAccountKey(input.debit) ? debit : isWorkspaceAccountKey(input.credit) ? credit : null;
+  const balanceAfter =
+    customer === null
+      ? null
+      : customer.credits_cents - customer.debits_cents + (customer === credit ? BigInt(amount) : -BigInt(amount));
+  const entry = await tx.ledgerEntry.create({
+    data: {
+      idempotencyKey: input.idempotencyKey,
+      workspaceId: customer ? customer.key.slice("workspace:".length) : null,
+      kind: input.kind,
+      debitAccountId: debitId,
+      creditAccountId: creditId,
+      amountCents: amount,
+      balanceAfterCents: balanceAfter,
+      description: input.description,
+      reference: (input.reference ?? {}) as Prisma.InputJsonValue,
+      actorId: input.actorId ?? null,
+    },
+    select: { id: true },
+  });
+  return { created: true, entryId: entry.id, amountCents: amount, balanceAfterCents: toNumber(balanceAfter) };
+}
+
+/** Deletes a hold on an already locked account and lowers its held sum; 0 when already gone. */
+export async function releaseHoldLocked(tx: TransactionClient, holdId: string, accountId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ amount_cents: number }[]>`
+    DELETE FROM ledger_holds WHERE id = ${holdId} AND account_id = ${accountId} RETURNING amount_cents`;
+  const amount = rows[0]?.amount_cents ?? 0;
+  if (amount > 0) await tx.$executeRaw`UPDATE ledger_accounts SET held_cents = held_cents - ${amount}, updated_at = now() WHERE id = ${accountId}`;
+  return amount;
+}
+
+function toNumber(value: bigint | null): number | null {
+  return value === null ? null : Number(value);
+}
