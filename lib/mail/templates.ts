@@ -10,17 +10,17 @@ ${paragraphs.map((p) => `<p>${esc(p)}</p>`).join("\n")}
 <p style="color:#64748b;font-size:12px">${esc(link.url)}</p></body></html>`;
 }
 
-function build(to: string, subject: string, paragraphs: string[], link: { url: string; label: string }): TMail {
+export function composeMail(to: string, subject: string, paragraphs: string[], link: { url: string; label: string }): TMail {
   return { to, subject, text: `${paragraphs.join("\n\n")}\n\n${link.label}: ${link.url}\n`, html: html(paragraphs, link) };
 }
 
 export function verifyEmailMail(to: string, url: string, locale: TLocale): TMail {
   return locale === "de"
-    ? build(to, "Bitte bestätigen Sie Ihre E-Mail-Adresse", [
+    ? composeMail(to, "Bitte bestätigen Sie Ihre E-Mail-Adresse", [
         "Willkommen bei Chatwerk!",
         "Bitte bestätigen Sie Ihre E-Mail-Adresse, damit Sie sich anmelden können. Der Link ist 24 Stunden gültig.",
       ], { url, label: "E-Mail-Adresse bestätigen" })
-    : build(to, "Please confirm your email address", [
+    : composeMail(to, "Please confirm your email address", [
         "Welcome to Chatwerk!",
         "Please confirm your email address so you can sign in. The link is valid for 24 hours.",
       ], { url, label: "Confirm email address" });
@@ -28,11 +28,11 @@ export function verifyEmailMail(to: string, url: string, locale: TLocale): TMail
 
 export function resetPasswordMail(to: string, url: string, locale: TLocale): TMail {
   return locale === "de"
-    ? build(to, "Passwort zurücksetzen", [
+    ? composeMail(to, "Passwort zurücksetzen", [
         "Jemand (hoffentlich Sie) hat ein neues Passwort für Ihr Chatwerk-Konto angefordert.",
         "Der Link ist eine Stunde gültig und kann einmal verwendet werden. Wenn Sie nichts angefordert haben, ignorieren Sie diese E-Mail.",
       ], { url, label: "Neues Passwort festlegen" })
-    : build(to, "Reset your password", [
+    : composeMail(to, "Reset your password", [
         "Someone (hopefully you) asked for a new password for your Chatwerk account.",
         "The link is valid for one hour and works once. If you did not ask for it, ignore this email.",
       ], { url, label: "Choose a new password" });
@@ -45,11 +45,11 @@ export function invitationMail(
   locale: TLocale,
 ): TMail {
   return locale === "de"
-    ? build(to, `Einladung zu „${details.workspaceName}“ auf Chatwerk`, [
+    ? composeMail(to, `Einladung zu „${details.workspaceName}“ auf Chatwerk`, [
         `${details.inviterName} lädt Sie in den Arbeitsbereich „${details.workspaceName}“ ein (Rolle: ${details.role}).`,
         "Die Einladung ist 7 Tage gültig.",
       ], { url, label: "Einladung annehmen" })
-    : build(to, `Invitation to "${details.workspaceName}" on Chatwerk`, [
+    : composeMail(to, `Invitation to "${details.workspaceName}" on Chatwerk`, [
         `${details.inviterName} invites you to the workspace "${details.workspaceName}" (role: ${details.role}).`,
         "The invitation is valid for 7 days.",
       ], { url, label: "Accept invitation" });
