@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import type { TransactionClient } from "../db/transaction";
 import { log } from "../log/logger";
 import { ensureAccounts, workspaceAccountKey } from "./accounts";
 import { releaseHoldLocked } from "./post-entry";
@@ -34,12 +35,15 @@ export async function placeHold(workspaceId: string, input: { amountCents: numbe
 
 /** Gives a hold back without charging anything (the call failed or cost nothing). */
 export async function releaseHold(holdId: string): Promise<void> {
-  await db().$transaction(async (tx) => {
-    const hold = await tx.ledgerHold.findUnique({ where: { id: holdId }, select: { accountId: true } });
-    if (!hold) return;
-    await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE id = ${hold.accountId} FOR UPDATE`;
-    await releaseHoldLocked(tx, holdId, hold.accountId);
-  });
+  await db().$transaction((tx) => releaseHoldInTx(tx, holdId));
+}
+
+/** releaseHold inside the caller's transaction. */
+export async function releaseHoldInTx(tx: TransactionClient, holdId: string): Promise<void> {
+  const hold = await tx.ledgerHold.findUnique({ where: { id: holdId }, select: { accountId: true } });
+  if (!hold) return;
+  await tx.$queryRaw`SELECT id FROM ledger_accounts WHERE id = ${hold.accountId} FOR UPDATE`;
+  await releaseHoldLocked(tx, holdId, hold.accountId);
 }
 
 /** Releases holds whose answer never settled (a crash or restart mid-answer). */

@@ -2,6 +2,9 @@ import { z } from "zod";
 import type { TChatProvider } from "../ai/chat";
 import type { TCitation } from "../ai/answer/types";
 import { answerQuestion, type TAnswerEvent } from "../chat/answer";
+import { noteBalanceChange } from "../billing/balance-notices";
+import { releaseHold } from "../billing/holds";
+import { recordUsage } from "../billing/record-usage";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { TSearchResult } from "../kb/search";
@@ -56,19 +59,13 @@ export async function runPlayground(ctx: Pick<TWorkspaceContext, "workspaceId" |
   if (!done) throw new Error("The answer ended without a result");
 
   const { usage } = done;
-  await db().usageRecord.create({
-    data: {
-      workspaceId: bot.workspaceId,
-      botId: bot.id,
-      kind: "playground",
-      provider: usage.provider,
-      model: usage.model,
-      inputTokens: usage.inputTokens,
-      outputTokens: usage.outputTokens,
-      latencyMs: usage.latencyMs,
-      costMillicents: usage.costMillicents,
-    },
-  });
+  try {
+    const charged = await db().$transaction((tx) => recordUsage(tx, { ...usage, workspaceId: bot.workspaceId, botId: bot.id, kind: "playground" }));
+    if (charged.debitedCents > 0) void noteBalanceChange(bot.workspaceId, "debit").catch(() => undefined);
+  } catch (error) {
+    if (usage.holdId) await releaseHold(usage.holdId).catch(() => undefined);
+    throw error;
+  }
   const configuredProvider = options.provider?.provider ?? readModelSettings(bot.modelSettings).provider;
   return {
     text: done.text,
@@ -76,7 +73,7 @@ export async function runPlayground(ctx: Pick<TWorkspaceContext, "workspaceId" |
     confident: done.confident,
     citations: done.citations.map((c) => ({ n: c.n, title: c.title, url: c.url })),
     chunks: retrieved.map((c) => ({ chunkId: c.chunkId, title: c.title, url: c.url, text: c.text.slice(0, CHUNK_PREVIEW_CHARS), score: c.score })),
-    usage,
+    usage: { ...usage, holdId: null },
     configuredProvider,
     fellBack: configuredProvider !== "offline" && usage.provider === "offline",
   };

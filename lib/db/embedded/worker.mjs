@@ -15,6 +15,7 @@ async function main() {
   const db = await PGlite.create(input.pgDataDir ?? undefined, { extensions: { vector } });
   await db.exec("CREATE EXTENSION IF NOT EXISTS vector");
   const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: input.maxConnections });
+  keepExtendedQueriesTogether(server);
   await server.start();
   parentPort.postMessage({ type: "ready" });
 
@@ -28,6 +29,63 @@ async function main() {
       parentPort.postMessage({ type: "error", message: String(error) });
     }
   });
+}
+
+/** Extended-protocol messages that continue a sequence (Parse, Bind, Describe, Execute, Close, Flush). */
+const SEQUENCE_MESSAGES = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+
+/**
+ * pglite-socket 0.2.17 runs the messages of all connections one at a time through one
+ * queue and keeps a connection's messages together only inside a transaction. node-postgres
+ * sends every parameterised query as Parse, Bind, Describe, Execute, Sync on the one unnamed
+ * statement and portal; when another connection's messages (often a BEGIN) run between
+ * them, the first connection binds to a statement that is not its own ("bind message
+ * supplies 4 parameters, but prepared statement "" requires 3", "portal "" does not exist").
+ * This keeps a connection's sequence together until its Sync, the same way the library
+ * keeps transactions together. docs/decisions/014-pglite-extended-protocol.md.
+ */
+function keepExtendedQueriesTogether(server) {
+  const queue = server.queryQueue;
+  if (!queue || typeof queue.processQueue !== "function" || !Array.isArray(queue.queue)) {
+    throw new Error("pglite-socket internals changed: review keepExtendedQueriesTogether in lib/db/embedded/worker.mjs");
+  }
+  let pinned = null;
+  queue.processQueue = async function processQueue() {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = this.db.isInTransaction() && this.lastHandlerId ? this.lastHandlerId : pinned;
+        let query;
+        if (owner !== null && owner !== undefined) {
+          const i = this.queue.findIndex((q) => q.handlerId === owner);
+          if (i === -1) break; // its next message has not arrived yet; it re-runs the queue
+          query = this.queue.splice(i, 1)[0];
+        } else {
+          query = this.queue.shift();
+        }
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() => this.db.execProtocolRawStream(query.message, { onRawData: (data) => { bytes += data.length; query.onData(data); } }));
+        } catch (error) {
+          pinned = null;
+          query.reject(error);
+          continue;
+        }
+        this.lastHandlerId = query.handlerId;
+        pinned = SEQUENCE_MESSAGES.has(query.message[0]) ? query.handlerId : null;
+        query.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    if (pinned === handlerId) pinned = null;
+    clear(handlerId);
+    void queue.processQueue();
+  };
 }
 
 main().catch((error) => {
