@@ -292,13 +292,15 @@ export function faqDe({ baseUrl, planName }: TFaqContext): TFaqCategory[] {
           answer: (
             <>
               <p>
-                Ihr Workspace hat ein Guthabenkonto. Sie laden es im Dashboard über Stripe Checkout auf, derzeit in Beträgen von{" "}
-                {f.topUps}. Gutgeschrieben wird, sobald Stripe uns die Zahlung bestätigt hat.
+                Ihr Workspace hat ein Guthabenkonto. Sie laden es im Dashboard über Stripe Checkout auf, mit festen Beträgen von{" "}
+                {f.topUps} oder einem eigenen Betrag. Gutgeschrieben wird, sobald Stripe uns die Zahlung bestätigt hat; zu jeder
+                Aufladung erhalten Sie eine Rechnung als PDF.
               </p>
               <p>
                 Vom Guthaben abgebucht werden die Planbeträge für die gewählte Laufzeit – vor jeder Abbuchung erhalten Sie einen
                 Hinweis – sowie Antworten externer KI-Modelle, die über die Plattform laufen. Nutzen Sie Ihren eigenen
-                API-Schlüssel, zeichnen wir den Verbrauch nur auf. Jede Buchung sehen Sie im Verlauf Ihres Workspaces.
+                API-Schlüssel, zeichnen wir den Verbrauch nur auf. Antworten kosten oft nur Bruchteile eines Cents; wir rechnen
+                sie exakt zusammen und buchen volle Cents ab. Jede Buchung sehen Sie im Verlauf Ihres Workspaces.
               </p>
             </>
           ),
@@ -308,8 +310,9 @@ export function faqDe({ baseUrl, planName }: TFaqContext): TFaqCategory[] {
           question: "Was passiert, wenn mein Guthaben nicht reicht?",
           answer: (
             <p>
-              Das Guthaben wird nie negativ. Reicht es für eine Antwort eines externen Modells nicht, antwortet stattdessen die
-              Offline-KI oder ein Mensch aus Ihrem Team, und Sie werden benachrichtigt. Ihr Widget bleibt also erreichbar, während
+              Antworten und Planbuchungen machen Ihr Guthaben nie negativ. Reicht es für eine Antwort eines externen Modells nicht, antwortet stattdessen die
+              Offline-KI oder ein Mensch aus Ihrem Team, und Sie werden einmal per E-Mail benachrichtigt. Schon vorher warnen wir
+              Sie, wenn das Guthaben unter die Schwellen fällt, die Sie in der Abrechnung festlegen. Ihr Widget bleibt also erreichbar, während
               Sie in Ruhe nachladen.
             </p>
           ),

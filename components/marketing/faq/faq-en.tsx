@@ -286,12 +286,14 @@ export function faqEn({ baseUrl, planName }: TFaqContext): TFaqCategory[] {
           answer: (
             <>
               <p>
-                Your workspace has a balance account. You top it up in the dashboard through Stripe Checkout, currently in amounts
-                of {f.topUps}. It is credited as soon as Stripe has confirmed the payment to us.
+                Your workspace has a balance account. You top it up in the dashboard through Stripe Checkout, with fixed amounts of{" "}
+                {f.topUps} or an amount of your choice. It is credited as soon as Stripe has confirmed the payment to us, and every
+                top-up comes with a PDF invoice.
               </p>
               <p>
                 The balance pays for plan fees for the chosen period – you get a notice before each charge – and for answers from
-                external AI models that run through the platform. If you use your own API key, we only record the usage. You see
+                external AI models that run through the platform. If you use your own API key, we only record the usage. Answers often cost fractions of a
+                cent; we add them up exactly and debit whole cents. You see
                 every booking in your workspace's history.
               </p>
             </>
@@ -302,8 +304,9 @@ export function faqEn({ baseUrl, planName }: TFaqContext): TFaqCategory[] {
           question: "What happens when my balance runs short?",
           answer: (
             <p>
-              The balance never goes negative. If it can't pay for an answer from an external model, the offline AI or a person
-              from your team answers instead, and you are notified. Your widget stays available while you top up at your own pace.
+              Answers and plan charges never take your balance below zero. If it can't pay for an answer from an external model, the offline AI or a person
+              from your team answers instead, and you get one email about it. Before that, we warn you when the balance falls below
+              the thresholds you set in billing. Your widget stays available while you top up at your own pace.
             </p>
           ),
         },
