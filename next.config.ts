@@ -28,6 +28,7 @@ const nextConfig: NextConfig = {
     "pgvector",
     "snowball-stemmers",
     "stopword",
+    "stripe",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
