@@ -4,6 +4,7 @@ import { ingestSource } from "../lib/kb/ingest-source";
 import { scheduleRecrawls } from "../lib/kb/schedule-recrawls";
 import { db } from "../lib/db/client";
 import { jobQueue, QUEUES, type TIngestJob } from "../lib/jobs/queue";
+import { runBillingSweep } from "../lib/billing/run-billing-sweep";
 
 /**
  * Background workers of this node. Ingestion runs `concurrency` jobs at once; a job that
@@ -11,6 +12,7 @@ import { jobQueue, QUEUES, type TIngestJob } from "../lib/jobs/queue";
  * failed, with its reason, for the dashboard.
  */
 export async function startWorkers(options: { concurrency: number }) {
+  scheduleBillingSweep();
   const boss = await jobQueue();
   const tick = () => void scheduleRecrawls().catch((error: unknown) => log.error("Re-crawl scheduling failed", { error: String(error) }));
   setInterval(tick, 10 * 60 * 1000).unref();
@@ -36,4 +38,24 @@ export async function startWorkers(options: { concurrency: number }) {
       },
     );
   }
+}
+
+/**
+ * Plan renewals, renewal notices and expired ledger holds, every 5 minutes and once shortly
+ * after start. Every node runs it; the sweep itself is safe against other nodes, and this
+ * flag keeps one node from starting a sweep while its previous one still runs.
+ */
+function scheduleBillingSweep() {
+  let running = false;
+  const sweep = () => {
+    if (running) return;
+    running = true;
+    runBillingSweep()
+      .catch((error: unknown) => log.error("Billing sweep failed", { error: String(error) }))
+      .finally(() => {
+        running = false;
+      });
+  };
+  setInterval(sweep, 5 * 60 * 1000).unref();
+  setTimeout(sweep, 20_000).unref();
 }

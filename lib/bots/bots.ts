@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { getPlan } from "../plans/plans";
+import { workspaceLimits } from "../plans/plans";
 import type { TWorkspaceContext } from "../workspaces/types";
 
 /** Bots of a workspace. Every query carries the workspace id: a foreign id is "not found". */
@@ -55,10 +55,10 @@ export async function createBot(ctx: TCtx, raw: unknown) {
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM workspaces WHERE id = ${ctx.workspaceId} FOR UPDATE`;
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: ctx.workspaceId } });
-    const plan = getPlan(workspace.plan);
+    const limits = workspaceLimits(workspace);
     const count = await tx.bot.count({ where: { workspaceId: ctx.workspaceId } });
-    if (count >= plan.bots) {
-      throw new AppError("conflict", `Your plan includes ${plan.bots} bot${plan.bots === 1 ? "" : "s"}. Delete one or upgrade the plan.`);
+    if (count >= limits.bots) {
+      throw new AppError("conflict", `Your plan includes ${limits.bots} bot${limits.bots === 1 ? "" : "s"}. Delete one or upgrade the plan.`);
     }
     const bot = await tx.bot.create({
       data: { workspaceId: ctx.workspaceId, publicId: newPublicId(), name: input.name, description: input.description || null, languages: input.languages },

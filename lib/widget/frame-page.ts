@@ -3,7 +3,8 @@ import { widgetConfig } from "../bots/bot-settings";
 import { findWidgetBot } from "../chat/visitor-session";
 import { env } from "../config/env";
 import { matchesAnyDomain } from "../net/domain-match";
-import { getPlan } from "../plans/plans";
+import { db } from "../db/client";
+import { workspaceLimits } from "../plans/plans";
 
 /**
  * The chat frame's HTML and the loader's config. A host page may frame the chat only when
@@ -30,7 +31,10 @@ export async function publicWidgetConfig(publicId: string) {
   const bot = await findWidgetBot(publicId);
   if (!bot) return null;
   const origin = new URL(env().baseUrl).origin;
-  return { bot, config: widgetConfig(bot, { origin, showBranding: !getPlan(bot.workspace.plan).removeBranding, humanAvailable: false }) };
+  // The branding add-on lives on the workspace beside the plan.
+  const addons = await db().workspace.findUnique({ where: { id: bot.workspaceId }, select: { extraSeats: true, brandingAddon: true } });
+  const showBranding = !workspaceLimits({ plan: bot.workspace.plan, ...addons }).removeBranding;
+  return { bot, config: widgetConfig(bot, { origin, showBranding, humanAvailable: false }) };
 }
 
 const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");

@@ -6,7 +6,7 @@ import { createSecret, hashSecret } from "../auth/one-time-token";
 import type { TLocale } from "../i18n/locale";
 import { sendMail } from "../mail/send-mail";
 import { invitationMail } from "../mail/templates";
-import { getPlan } from "../plans/plans";
+import { workspaceLimits } from "../plans/plans";
 import { consumeRateLimit } from "../rate-limit/rate-limit";
 import { ZEmail, ZRole } from "../validation/common";
 import { canAssignRole } from "./roles";
@@ -19,7 +19,8 @@ const INVITATION_DAYS = 7;
 
 /**
  * Invites by email with a role. Seats (members plus open invitations) are limited by the
- * plan; only owners can invite owners. A repeated invitation replaces the open one.
+ * plan plus its extra seats (workspaceLimits); only owners can invite owners. A repeated
+ * invitation replaces the open one.
  */
 export async function inviteMember(ctx: TWorkspaceContext, raw: TInviteInput, meta: { locale: TLocale }) {
   const input = ZInviteInput.parse(raw);
@@ -45,11 +46,11 @@ export async function inviteMember(ctx: TWorkspaceContext, raw: TInviteInput, me
         where: { workspaceId: ctx.workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       }),
     ]);
-    const plan = getPlan(workspace.plan);
-    if (members + openInvites >= plan.seats) {
+    const limits = workspaceLimits(workspace);
+    if (members + openInvites >= limits.seats) {
       throw new AppError(
         "conflict",
-        `Your plan includes ${plan.seats} seats and all are taken (members and open invitations). Upgrade the plan or remove someone first.`,
+        `Your plan includes ${limits.seats} seats and all are taken (members and open invitations). Upgrade the plan, add seats or remove someone first.`,
       );
     }
     await tx.invitation.create({

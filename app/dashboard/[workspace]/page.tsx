@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
 import { Alert, Badge } from "@/components/ui/feedback";
 import { requireWorkspacePage } from "@/lib/auth/next/require-page";
-import { getPlan } from "@/lib/plans/plans";
+import { workspaceLimits } from "@/lib/plans/plans";
 import { getWorkspaceOverview } from "@/lib/workspaces/get-workspace-overview";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +19,7 @@ export default async function OverviewPage({ params, searchParams }: { params: P
   const t = await getTranslations("dashboard.overview");
   const tp = await getTranslations("dashboard.plans");
   const overview = await getWorkspaceOverview(ctx);
-  const plan = getPlan(workspace.plan);
+  const limits = workspaceLimits(workspace);
   const steps = [
     { key: "invite", done: overview.members > 1 || overview.openInvitations > 0, href: `/dashboard/${slug}/members` },
     { key: "apiKey", done: overview.apiKeys > 0, href: `/dashboard/${slug}/api-keys` },
@@ -38,7 +38,7 @@ export default async function OverviewPage({ params, searchParams }: { params: P
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("members")} value={overview.members} />
         <Stat label={t("apiKeys")} value={overview.apiKeys} />
-        <Stat label={t("plan")} value={tp(plan.id)} badge={t("seats", { used: overview.members, total: plan.seats })} />
+        <Stat label={t("plan")} value={tp(limits.plan)} badge={t("seats", { used: overview.members, total: limits.seats })} />
       </div>
       <Card className="mt-6">
         <CardBody>

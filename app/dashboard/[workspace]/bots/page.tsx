@@ -6,7 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Badge, EmptyState } from "@/components/ui/feedback";
 import { requireWorkspacePage } from "@/lib/auth/next/require-page";
 import { listBots } from "@/lib/bots/bots";
-import { getPlan } from "@/lib/plans/plans";
+import { workspaceLimits } from "@/lib/plans/plans";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard.bots");
@@ -18,11 +18,11 @@ export default async function BotsPage({ params }: { params: Promise<{ workspace
   const { ctx, workspace } = await requireWorkspacePage(slug, ["admin"], `/dashboard/${slug}/bots`);
   const t = await getTranslations("dashboard.bots");
   const bots = await listBots(ctx);
-  const plan = getPlan(workspace.plan);
-  const full = bots.length >= plan.bots;
+  const limits = workspaceLimits(workspace);
+  const full = bots.length >= limits.bots;
   return (
     <>
-      <PageHeader title={t("title")} description={t("description", { used: bots.length, total: plan.bots })} actions={<CreateBotButton slug={slug} disabled={full} />} />
+      <PageHeader title={t("title")} description={t("description", { used: bots.length, total: limits.bots })} actions={<CreateBotButton slug={slug} disabled={full} />} />
       {bots.length === 0 ? (
         <Card>
           <EmptyState

@@ -4,7 +4,7 @@ import { InviteForm } from "@/components/dashboard/members/invite-form";
 import { InvitationsTable, MembersTable } from "@/components/dashboard/members/members-table";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { requireWorkspacePage } from "@/lib/auth/next/require-page";
-import { getPlan } from "@/lib/plans/plans";
+import { workspaceLimits } from "@/lib/plans/plans";
 import { listMembers } from "@/lib/workspaces/manage-members";
 import { roleAllows } from "@/lib/workspaces/roles";
 
@@ -19,7 +19,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const t = await getTranslations("dashboard.members");
   const { members, invitations } = await listMembers(ctx);
   const canManage = roleAllows(ctx.role, ["admin"]);
-  const plan = getPlan(workspace.plan);
+  const limits = workspaceLimits(workspace);
   const openInvites = invitations.filter((i) => !i.expired).length;
   const seatsUsed = members.length + openInvites;
 
@@ -29,8 +29,8 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
       <div className="space-y-6">
         {canManage && (
           <Card>
-            <CardHeader title={t("inviteTitle")} description={t("seats", { used: seatsUsed, total: plan.seats })} />
-            <InviteForm slug={slug} canInviteOwner={ctx.role === "owner"} seatsFull={seatsUsed >= plan.seats} />
+            <CardHeader title={t("inviteTitle")} description={t("seats", { used: seatsUsed, total: limits.seats })} />
+            <InviteForm slug={slug} canInviteOwner={ctx.role === "owner"} seatsFull={seatsUsed >= limits.seats} />
           </Card>
         )}
         <Card>

@@ -5,7 +5,7 @@ import { WidgetDesignForm } from "@/components/dashboard/bots/widget-design-form
 import { widgetConfig } from "@/lib/bots/bot-settings";
 import { getBotSettings } from "@/lib/bots/get-bot-settings";
 import { env } from "@/lib/config/env";
-import { getPlan } from "@/lib/plans/plans";
+import { workspaceLimits } from "@/lib/plans/plans";
 import { loadBotPage } from "../load-bot";
 
 type TParams = { params: Promise<{ workspace: string; botId: string }> };
@@ -21,7 +21,7 @@ export default async function BotWidgetPage({ params }: TParams) {
   const { workspace: slug, botId } = await params;
   const { ctx, bot, workspace } = await loadBotPage(slug, botId);
   const settings = await getBotSettings(ctx, bot.id);
-  const showBranding = !getPlan(workspace.plan).removeBranding;
+  const showBranding = !workspaceLimits(workspace).removeBranding;
   // The texts a bot shows when the owner leaves them empty, from the same place the widget gets them.
   const defaults = widgetConfig({ publicId: bot.publicId, name: bot.name, widgetSettings: {} }, { origin: "", showBranding, humanAvailable: false }).texts;
   return (
