@@ -4,6 +4,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { benchBilling } from "./billing";
 import { benchDatabasePath } from "./database-path";
 import { benchRetrieval } from "./retrieval";
 import { benchWidget } from "./widget";
@@ -35,6 +36,9 @@ async function main() {
 
   console.log("\nBench: widget (bundle sizes, time to first answer token, pipeline overhead)\n");
   await benchWidget();
+
+  console.log("\nBench: billing (webhook throughput with idempotency, debit latency under concurrency)\n");
+  await benchBilling();
   process.exit(0);
 }
 
