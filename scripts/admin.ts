@@ -3,13 +3,18 @@
  * (it joins the running server's embedded database, or opens it itself) and against an
  * external DATABASE_URL. With --json, stdout carries exactly one JSON object.
  */
+import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { createApiKey } from "../lib/api-keys/api-keys";
 import { createPasswordUser } from "../lib/auth/create-user";
+import { adjustCredits } from "../lib/billing/adjust-credits";
+import { getBalance } from "../lib/billing/get-balance";
+import { reconcileLedger } from "../lib/billing/reconcile-ledger";
 import { env, EnvError } from "../lib/config/env";
 import { db } from "../lib/db/client";
 import { openDatabase, type TOpenDatabase } from "../lib/db/open-database";
 import { isAppError } from "../lib/errors/app-error";
+import { formatEuros } from "../lib/plans/plans";
 import { logToStderr } from "../lib/log/logger";
 import { ensureSecrets } from "../lib/secrets/ensure-secrets";
 import { createWorkspace } from "../lib/workspaces/create-workspace";
@@ -32,9 +37,20 @@ Commands:
       Apply pending migrations.
   db:seed-demo [--email E] [--json]
       Create the demo workspace and print its login.
+  ledger:reconcile [--json]
+      Recompute every account's cached sums from the ledger entries and open holds and
+      print each difference. Exit code 1 when any differs or credits and debits do not balance.
+  credits:adjust --workspace SLUG --amount CENTS --reason TEXT [--json]
+      Add (positive) or take away (negative) prepaid credit, with an audit log entry
+      (actor: the CLI). A negative amount may not take the available balance below zero.
+  billing:balance --workspace SLUG [--json]
+      Print a workspace's balance, held amount and available amount.
 `;
 
 type TFlags = Record<string, string | boolean | undefined>;
+
+/** What a command prints; a non-zero exitCode reports a finding (e.g. a ledger difference), not a crash. */
+type TCommandResult = { text: string; json: Record<string, unknown>; exitCode?: number };
 
 class UsageError extends Error {}
 
@@ -44,7 +60,16 @@ function required(flags: TFlags, name: string): string {
   return v;
 }
 
-const commands: Record<string, (flags: TFlags) => Promise<{ text: string; json: Record<string, unknown> }>> = {
+async function workspaceBySlug(flags: TFlags) {
+  const slug = required(flags, "workspace");
+  const workspace = await db().workspace.findUnique({ where: { slug }, select: { id: true, slug: true } });
+  if (!workspace) throw new UsageError(`No workspace with slug "${slug}"`);
+  return workspace;
+}
+
+const euros = (cents: number) => formatEuros(cents, "en");
+
+const commands: Record<string, (flags: TFlags) => Promise<TCommandResult>> = {
   async "workspace:create"(flags) {
     const name = ZWorkspaceName.parse(required(flags, "name"));
     const email = ZEmail.parse(required(flags, "owner-email"));
@@ -91,6 +116,64 @@ const commands: Record<string, (flags: TFlags) => Promise<{ text: string; json: 
       json: { ...demo },
     };
   },
+  async "ledger:reconcile"() {
+    const report = await reconcileLedger();
+    const clean = report.balanced && report.differences.length === 0;
+    const count = report.differences.length;
+    const verdict = clean
+      ? "The ledger reconciles"
+      : `The ledger does not reconcile (${count} difference${count === 1 ? "" : "s"}${report.balanced ? "" : ", not balanced"})`;
+    const lines = [
+      `Checked ${report.accounts} accounts and ${report.entries} entries.`,
+      `Credits ${report.totalCreditsCents} cents, debits ${report.totalDebitsCents} cents: ${report.balanced ? "balanced" : "NOT BALANCED"}.`,
+      ...report.differences.map((d) => `DIFFERENCE ${d.account} ${d.field}: cached ${d.cachedCents} cents, from entries ${d.fromEntriesCents} cents`),
+      `${verdict}.`,
+    ];
+    return { text: lines.join("\n"), json: { ...report, ...(clean ? {} : { ok: false, error: verdict }) }, exitCode: clean ? 0 : 1 };
+  },
+  async "credits:adjust"(flags) {
+    const workspace = await workspaceBySlug(flags);
+    const amount = typeof flags.amount === "string" ? flags.amount.trim() : "";
+    if (!/^-?\d+$/.test(amount)) throw new UsageError("--amount must be a whole number of cents (negative to take credit away), e.g. --amount 500");
+    if (typeof flags.reason !== "string" || !flags.reason.trim()) {
+      throw new UsageError("Missing --reason: say why the credits are adjusted (it is written to the audit log)");
+    }
+    const amountCents = Number(amount);
+    try {
+      const posted = await adjustCredits(
+        { workspaceId: workspace.id, actorId: null },
+        // The "cli-" id marks the entry and its audit row (actor null) as made by this command.
+        { amountCents, reason: flags.reason, adjustmentId: `cli-${randomUUID()}` },
+      );
+      const balance = await getBalance(workspace.id);
+      return {
+        text: `Adjusted ${workspace.slug} by ${amountCents > 0 ? "+" : ""}${amountCents} cents (entry ${posted.entryId}). New balance: ${euros(posted.balanceAfterCents ?? balance.balanceCents)} (available ${euros(balance.availableCents)}).`,
+        json: {
+          workspaceId: workspace.id,
+          slug: workspace.slug,
+          entryId: posted.entryId,
+          amountCents,
+          balanceCents: posted.balanceAfterCents,
+          heldCents: balance.heldCents,
+          availableCents: balance.availableCents,
+        },
+      };
+    } catch (error) {
+      if (isAppError(error) && error.code === "insufficient_funds") {
+        const available = Number(error.details?.availableCents ?? 0);
+        throw new UsageError(`The balance is too low: ${workspace.slug} has ${available} cents available, the adjustment takes ${-amountCents}.`);
+      }
+      throw error;
+    }
+  },
+  async "billing:balance"(flags) {
+    const workspace = await workspaceBySlug(flags);
+    const balance = await getBalance(workspace.id);
+    return {
+      text: `${workspace.slug}: balance ${euros(balance.balanceCents)}, held ${euros(balance.heldCents)}, available ${euros(balance.availableCents)}`,
+      json: { workspaceId: workspace.id, slug: workspace.slug, ...balance },
+    };
+  },
 };
 
 async function main() {
@@ -106,6 +189,8 @@ async function main() {
       workspace: { type: "string" },
       email: { type: "string" },
       password: { type: "string" },
+      amount: { type: "string" },
+      reason: { type: "string" },
     },
   });
   const asJson = flags.json === true;
@@ -127,7 +212,7 @@ async function main() {
     }
     process.stdout.write(asJson ? `${JSON.stringify({ ok: true, ...result.json })}\n` : `${result.text}\n`);
     await database.close();
-    process.exit(0);
+    process.exit(result.exitCode ?? 0);
   } catch (error) {
     await database?.close().catch(() => {});
     const message =

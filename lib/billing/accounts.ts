@@ -25,10 +25,15 @@ export function isWorkspaceAccountKey(key: string): boolean {
   return key.startsWith("workspace:");
 }
 
-/** The account ids for the given keys, creating missing accounts (safe under concurrency). */
+/**
+ * The account ids for the given keys, creating missing accounts (safe under concurrency).
+ * Inserted in key order: two transactions creating the same two new accounts in opposite
+ * orders (A→B and B→A) would otherwise each wait on the other's uncommitted row (a deadlock,
+ * tests/integration/billing/ledger-native-postgres.test.ts).
+ */
 export async function ensureAccounts(tx: TransactionClient, keys: string[]): Promise<Map<string, string>> {
   await tx.ledgerAccount.createMany({
-    data: keys.map((key) => ({
+    data: [...new Set(keys)].sort().map((key) => ({
       key,
       kind: isWorkspaceAccountKey(key) ? "customer" : key.slice("platform:".length),
       workspaceId: isWorkspaceAccountKey(key) ? key.slice("workspace:".length) : null,

@@ -25,8 +25,18 @@ export function databaseConfig(): pg.PoolConfig {
   return g.__chatwerkDbConfig;
 }
 
+/**
+ * Interactive transactions wait their turn for a pooled connection instead of failing with
+ * "Unable to start a transaction in the given time" after Prisma's default 2 s: answers and
+ * webhooks come in bursts, and the embedded database runs one transaction at a time (seen
+ * with 200 concurrent holds on a loaded 2-core machine,
+ * tests/integration/billing/ledger-native-postgres.test.ts). Transactions themselves must
+ * stay short (ARCHITECTURE 5); the timeout only stops a stuck one.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 export function db(): PrismaClient {
-  g.__chatwerkPrisma ??= new PrismaClient({ adapter: new PrismaPg(databaseConfig()) });
+  g.__chatwerkPrisma ??= new PrismaClient({ adapter: new PrismaPg(databaseConfig()), transactionOptions: TRANSACTION_OPTIONS });
   return g.__chatwerkPrisma;
 }
 
