@@ -26,20 +26,35 @@ export function isWorkspaceAccountKey(key: string): boolean {
 }
 
 /**
+ * Account ids never change and accounts are never deleted, so ids are kept once known. An id
+ * learnt inside a transaction that then rolled back names no row: lockAccounts notices and
+ * asks again.
+ */
+const knownIds = new Map<string, string>();
+
+export function forgetAccountIds(keys: string[]): void {
+  for (const key of keys) knownIds.delete(key);
+}
+
+/**
  * The account ids for the given keys, creating missing accounts (safe under concurrency).
  * Inserted in key order: two transactions creating the same two new accounts in opposite
  * orders (A→B and B→A) would otherwise each wait on the other's uncommitted row (a deadlock,
  * tests/integration/billing/ledger-native-postgres.test.ts).
  */
 export async function ensureAccounts(tx: TransactionClient, keys: string[]): Promise<Map<string, string>> {
-  await tx.ledgerAccount.createMany({
-    data: [...new Set(keys)].sort().map((key) => ({
-      key,
-      kind: isWorkspaceAccountKey(key) ? "customer" : key.slice("platform:".length),
-      workspaceId: isWorkspaceAccountKey(key) ? key.slice("workspace:".length) : null,
-    })),
-    skipDuplicates: true,
-  });
-  const rows = await tx.ledgerAccount.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
-  return new Map(rows.map((r) => [r.key, r.id]));
+  const missing = [...new Set(keys)].filter((key) => !knownIds.has(key)).sort();
+  if (missing.length) {
+    await tx.ledgerAccount.createMany({
+      data: missing.map((key) => ({
+        key,
+        kind: isWorkspaceAccountKey(key) ? "customer" : key.slice("platform:".length),
+        workspaceId: isWorkspaceAccountKey(key) ? key.slice("workspace:".length) : null,
+      })),
+      skipDuplicates: true,
+    });
+    const rows = await tx.ledgerAccount.findMany({ where: { key: { in: missing } }, select: { id: true, key: true } });
+    for (const r of rows) knownIds.set(r.key, r.id);
+  }
+  return new Map(keys.map((key) => [key, knownIds.get(key)!]));
 }

@@ -1,7 +1,7 @@
 import { Prisma } from "../db/client";
 import type { TransactionClient } from "../db/transaction";
 import { AppError } from "../errors/app-error";
-import { ensureAccounts, isWorkspaceAccountKey } from "./accounts";
+import { ensureAccounts, forgetAccountIds, isWorkspaceAccountKey } from "./accounts";
 
 export type TEntryKind =
   | "top_up"
@@ -57,14 +57,9 @@ export async function postEntry(tx: TransactionClient, input: TEntryInput): Prom
     throw new AppError("validation_failed", "Amount must be a positive whole number of cents");
   }
   if (input.debit === input.credit) throw new AppError("validation_failed", "A transfer needs two different accounts");
-  const ids = await ensureAccounts(tx, [input.debit, input.credit]);
-  const debitId = ids.get(input.debit)!;
-  const creditId = ids.get(input.credit)!;
-  const locked = await tx.$queryRaw<TLockedAccount[]>`
-    SELECT id, key, debits_cents, credits_cents, held_cents FROM ledger_accounts
-    WHERE id IN (${debitId}, ${creditId}) ORDER BY id FOR UPDATE`;
-  const debit = locked.find((a) => a.id === debitId)!;
-  const credit = locked.find((a) => a.id === creditId)!;
+  const { debit, credit } = await lockAccounts(tx, input.debit, input.credit);
+  const debitId = debit.id;
+  const creditId = credit.id;
 
   let held = debit.held_cents;
   if (input.releaseHoldId) held -= BigInt(await releaseHoldLocked(tx, input.releaseHoldId, debitId));
@@ -88,8 +83,12 @@ export async function postEntry(tx: TransactionClient, input: TEntryInput): Prom
     if (amount === 0) return { created: false, entryId: null, amountCents: 0, balanceAfterCents: Number(debit.credits_cents - debit.debits_cents) };
   }
 
-  await tx.$executeRaw`UPDATE ledger_accounts SET debits_cents = debits_cents + ${amount}, updated_at = now() WHERE id = ${debitId}`;
-  await tx.$executeRaw`UPDATE ledger_accounts SET credits_cents = credits_cents + ${amount}, updated_at = now() WHERE id = ${creditId}`;
+  await tx.$executeRaw`
+    UPDATE ledger_accounts SET
+      debits_cents = debits_cents + CASE WHEN id = ${debitId} THEN ${amount}::bigint ELSE 0 END,
+      credits_cents = credits_cents + CASE WHEN id = ${creditId} THEN ${amount}::bigint ELSE 0 END,
+      updated_at = now()
+    WHERE id IN (${debitId}, ${creditId})`;
 
   const customer = isWorkspaceAccountKey(input.debit) ? debit : isWorkspaceAccountKey(input.credit) ? credit : null;
   const balanceAfter =
@@ -112,6 +111,21 @@ export async function postEntry(tx: TransactionClient, input: TEntryInput): Prom
     select: { id: true },
   });
   return { created: true, entryId: entry.id, amountCents: amount, balanceAfterCents: toNumber(balanceAfter) };
+}
+
+/** Both accounts, created if needed, locked in id order. */
+async function lockAccounts(tx: TransactionClient, debitKey: string, creditKey: string): Promise<{ debit: TLockedAccount; credit: TLockedAccount }> {
+  for (let attempt = 0; ; attempt++) {
+    const ids = await ensureAccounts(tx, [debitKey, creditKey]);
+    const locked = await tx.$queryRaw<TLockedAccount[]>`
+      SELECT id, key, debits_cents, credits_cents, held_cents FROM ledger_accounts
+      WHERE id IN (${ids.get(debitKey)!}, ${ids.get(creditKey)!}) ORDER BY id FOR UPDATE`;
+    const debit = locked.find((a) => a.key === debitKey);
+    const credit = locked.find((a) => a.key === creditKey);
+    if (debit && credit) return { debit, credit };
+    if (attempt > 0) throw new Error(`Ledger accounts missing: ${debitKey}, ${creditKey}`);
+    forgetAccountIds([debitKey, creditKey]);
+  }
 }
 
 /** Deletes a hold on an already locked account and lowers its held sum; 0 when already gone. */
