@@ -1,15 +1,22 @@
 import type http from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
+import { runLiveChatSweep } from "../lib/live-chat/run-live-chat-sweep";
+import { drainTranscripts } from "../lib/live-chat/send-transcripts";
+import { log } from "../lib/log/logger";
 import { registerRealtimeServer } from "../lib/realtime/broadcast";
 import { redis } from "../lib/redis/redis";
-import { operatorAuth } from "./socket-auth";
+import { attachOperatorNamespace } from "./operator-socket";
 import { attachWidgetNamespace } from "./widget-socket";
 
+const SWEEP_MS = 15_000;
+
 /**
- * socket.io on the app's HTTP server. /operator is authenticated from the dashboard
- * session; /widget serves the chat frames (widget-socket.ts). With REDIS_URL, events fan out across
- * nodes through the Redis adapter.
+ * socket.io on the app's HTTP server. /operator (operator-socket.ts) is authenticated by
+ * short-lived console tokens; /widget (widget-socket.ts) serves the chat frames. With
+ * REDIS_URL, events fan out across nodes through the Redis adapter; everything shared
+ * (conversation state, operator status) lives in the database, presence in Redis. Every node
+ * runs the live-chat sweep (queue timeouts, automatic away, offers); it is safe in parallel.
  */
 export async function createRealtimeServer(server: http.Server) {
   const io = new Server(server, {
@@ -24,22 +31,30 @@ export async function createRealtimeServer(server: http.Server) {
     io.adapter(createAdapter(pub, sub));
   }
 
-  const operator = io.of("/operator");
-  operator.use(operatorAuth);
-  operator.on("connection", (socket) => {
-    const { workspaceId } = socket.data as { workspaceId: string };
-    void socket.join(`workspace:${workspaceId}`);
-    socket.emit("ready", { workspaceId, role: socket.data.role });
-  });
-
+  const operator = attachOperatorNamespace(io.of("/operator"));
   attachWidgetNamespace(io.of("/widget"));
   registerRealtimeServer(io);
+
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    runLiveChatSweep()
+      .catch((error: unknown) => log.error("Live-chat sweep failed", { error: String(error) }))
+      .finally(() => {
+        sweeping = false;
+      });
+  }, SWEEP_MS);
+  sweep.unref();
 
   return {
     io,
     async close() {
+      clearInterval(sweep);
+      await Promise.race([drainTranscripts(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
       registerRealtimeServer(undefined);
       io.disconnectSockets(true);
+      operator.dispose();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { log } from "../lib/log/logger";
 import { ingestSource } from "../lib/kb/ingest-source";
+import { resumeInterruptedIngestion } from "../lib/kb/resume-interrupted-ingestion";
 import { scheduleRecrawls } from "../lib/kb/schedule-recrawls";
 import { db } from "../lib/db/client";
 import { jobQueue, QUEUES, type TIngestJob } from "../lib/jobs/queue";
@@ -9,7 +10,8 @@ import { runBillingSweep } from "../lib/billing/run-billing-sweep";
 /**
  * Background workers of this node. Ingestion runs `concurrency` jobs at once; a job that
  * throws is retried by pg-boss with backoff, and only the last attempt marks the source
- * failed, with its reason, for the dashboard.
+ * failed, with its reason, for the dashboard. Jobs a crash or restart left running are
+ * handed back to the queue at start and every minute (resume-interrupted-ingestion.ts).
  */
 export async function startWorkers(options: { concurrency: number }) {
   scheduleBillingSweep();
@@ -17,6 +19,9 @@ export async function startWorkers(options: { concurrency: number }) {
   const tick = () => void scheduleRecrawls().catch((error: unknown) => log.error("Re-crawl scheduling failed", { error: String(error) }));
   setInterval(tick, 10 * 60 * 1000).unref();
   setTimeout(tick, 30_000).unref();
+  const resume = () => resumeInterruptedIngestion().catch((error: unknown) => log.error("Resuming interrupted ingestion failed", { error: String(error) }));
+  await resume();
+  setInterval(() => void resume(), 60 * 1000).unref();
   for (let i = 0; i < options.concurrency; i++) {
     await boss.work<TIngestJob>(
       QUEUES.ingestSource,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { emitToConversation } from "../realtime/broadcast";
 import { WIDGET_LIMITS, type TCitation, type TWidgetServerEvents } from "../widget/protocol";
+import { isHumanAvailable } from "../live-chat/availability";
 import { queueBotTurn } from "./bot-turn";
 import { addVisitorMessage } from "./messages";
 import { findWorkspaceBot, resolveVisitorSession } from "./visitor-session";
@@ -46,6 +47,6 @@ export async function startApiChat(ctx: { workspaceId: string }, botId: string, 
       options.onEvent({ event: "done", data: result });
     }
   };
-  await queueBotTurn({ bot, conversationId: session.conversation.id, questionMessageId: message.id, question: message.text, locale: input.locale ?? null, humanAvailable: false, emit });
+  await queueBotTurn({ bot, conversationId: session.conversation.id, questionMessageId: message.id, question: message.text, locale: input.locale ?? null, humanAvailable: await isHumanAvailable(bot.workspaceId), emit });
   return { stream: input.stream, sessionId: session.token, conversationId: session.conversation.id, result: result as Extract<TApiChatEvent, { event: "done" }>["data"] | null };
 }

@@ -19,12 +19,33 @@ const queues: Map<string, Promise<void>> = ((globalThis as { __chatwerkBotTurns?
  * broadcast, streamed as deltas, then finalised with citations and a usage record. Turns of
  * one conversation run one after another in this process.
  */
-export function queueBotTurn(input: { bot: TAnswerBot; conversationId: string; questionMessageId: string; question: string; locale: string | null; humanAvailable: boolean; emit: TEmit }) {
-  const previous = queues.get(input.conversationId) ?? Promise.resolve();
-  const next = previous.then(() => runBotTurn(input)).catch((error) => log.error("Bot turn failed", { conversationId: input.conversationId, error: String(error) }));
-  queues.set(input.conversationId, next);
+export type TBotTurnInput = {
+  bot: TAnswerBot;
+  conversationId: string;
+  questionMessageId: string;
+  question: string;
+  locale: string | null;
+  humanAvailable: boolean;
+  emit: TEmit;
+  /** After a finished answer (live chat: an unsure answer hands over to a human). Errors are logged, never shown. */
+  onAnswered?: (answer: { confident: boolean; status: "done" | "failed" }) => Promise<unknown> | void;
+};
+
+export function queueBotTurn(input: TBotTurnInput) {
+  return queueConversationWork(input.conversationId, () => runBotTurn(input));
+}
+
+/**
+ * Runs `work` after everything already queued for the conversation in this process, so a
+ * conversation's visitor messages are routed (bot or operator) and answered in order.
+ * `work` must not wait for the same queue (call runBotTurn, not queueBotTurn, inside it).
+ */
+export function queueConversationWork(conversationId: string, work: () => Promise<void>) {
+  const previous = queues.get(conversationId) ?? Promise.resolve();
+  const next = previous.then(work).catch((error) => log.error("Bot turn failed", { conversationId, error: String(error) }));
+  queues.set(conversationId, next);
   void next.finally(() => {
-    if (queues.get(input.conversationId) === next) queues.delete(input.conversationId);
+    if (queues.get(conversationId) === next) queues.delete(conversationId);
   });
   return next;
 }
@@ -34,7 +55,8 @@ export async function drainBotTurns() {
   await Promise.all([...queues.values()]);
 }
 
-export async function runBotTurn(input: { bot: TAnswerBot; conversationId: string; questionMessageId: string; question: string; locale: string | null; humanAvailable: boolean; emit: TEmit }) {
+export async function runBotTurn(input: TBotTurnInput) {
+  // While a human has the chat (queued or assigned), the bot stays silent.
   const conversation = await db().conversation.findUnique({ where: { id: input.conversationId }, select: { id: true, workspaceId: true, status: true } });
   if (!conversation || conversation.status !== "bot") return;
   input.emit("typing", { from: "bot", active: true });
@@ -46,6 +68,7 @@ export async function runBotTurn(input: { bot: TAnswerBot; conversationId: strin
   let text = "";
   let lastSave = Date.now();
   let unsettledHold: string | null = null;
+  let answered: { confident: boolean; status: "done" | "failed" } | null = null;
   try {
     for await (const event of answerQuestion({ bot: input.bot, question: input.question, history, locale: input.locale, humanAvailable: input.humanAvailable })) {
       if (event.type === "delta") {
@@ -68,6 +91,7 @@ export async function runBotTurn(input: { bot: TAnswerBot; conversationId: strin
       unsettledHold = null;
       if (usage.debitedCents > 0) void noteBalanceChange(conversation.workspaceId, "debit").catch((error: unknown) => log.error("Balance notice failed", { error: String(error) }));
       input.emit("bot:done", { messageId: message.id, text: event.text, citations: citations.map(({ chunkId: _c, ...c }) => c), status: event.status });
+      answered = { confident: event.confident, status: event.status };
     }
   } catch (error) {
     if (unsettledHold) await releaseHold(unsettledHold).catch(() => undefined);
@@ -77,5 +101,12 @@ export async function runBotTurn(input: { bot: TAnswerBot; conversationId: strin
     input.emit("bot:done", { messageId: message.id, text: text || sorry, citations: [], status: "failed" });
   } finally {
     input.emit("typing", { from: "bot", active: false });
+  }
+  if (answered && input.onAnswered) {
+    try {
+      await input.onAnswered(answered);
+    } catch (error) {
+      log.error("After-answer hook failed", { conversationId: conversation.id, error: String(error) });
+    }
   }
 }

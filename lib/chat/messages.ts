@@ -1,5 +1,6 @@
 import { db, Prisma } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { operatorIdentities } from "../live-chat/operator-identity";
 import { WIDGET_LIMITS, type TCitation, type TWidgetMessage } from "../widget/protocol";
 
 type TMessageRow = {
@@ -16,19 +17,32 @@ export function toWidgetMessage(m: TMessageRow, author: TWidgetMessage["author"]
 
 const SELECT = { id: true, clientMessageId: true, role: true, text: true, createdAt: true, status: true, citations: true } as const;
 
-/** The latest messages (oldest first), or with `since` only those after that message. */
+/**
+ * The latest messages the visitor may see (oldest first), or with `since` only those after
+ * that message. Internal notes of the team are never part of it; operators' messages carry
+ * their name and avatar.
+ */
 export async function listMessages(conversationId: string, since?: string): Promise<{ messages: TWidgetMessage[]; incremental: boolean }> {
-  const anchor = since ? await db().message.findFirst({ where: { id: since, conversationId }, select: { createdAt: true, id: true } }) : null;
+  const anchor = since ? await db().message.findFirst({ where: { id: since, conversationId, internal: false }, select: { createdAt: true, id: true } }) : null;
   const rows = await db().message.findMany({
     where: {
       conversationId,
+      internal: false,
       ...(anchor ? { OR: [{ createdAt: { gt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { gt: anchor.id } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: WIDGET_LIMITS.historyMessages,
-    select: SELECT,
+    select: { ...SELECT, workspaceId: true, authorUserId: true },
   });
-  return { messages: rows.reverse().map((m) => toWidgetMessage(m)), incremental: Boolean(anchor) };
+  const authorIds = [...new Set(rows.map((m) => m.authorUserId).filter((id): id is string => Boolean(id)))];
+  const authors = authorIds.length ? await operatorIdentities(rows[0]!.workspaceId, authorIds) : new Map<string, { name: string; avatarUrl: string | null }>();
+  return {
+    messages: rows.reverse().map((m) => {
+      const author = m.authorUserId ? authors.get(m.authorUserId) : undefined;
+      return toWidgetMessage(m, author ? { name: author.name, avatarUrl: author.avatarUrl } : null);
+    }),
+    incremental: Boolean(anchor),
+  };
 }
 
 /**
@@ -84,7 +98,7 @@ export async function failAbandonedAnswers(olderThanMs = 2 * 60_000) {
 /** The conversation's earlier turns for the prompt (oldest first, without system notes). */
 export async function historyFor(conversationId: string, excludeIds: string[], limit = 20) {
   const rows = await db().message.findMany({
-    where: { conversationId, role: { in: ["visitor", "bot", "operator"] }, status: "done", id: { notIn: excludeIds } },
+    where: { conversationId, role: { in: ["visitor", "bot", "operator"] }, status: "done", internal: false, id: { notIn: excludeIds } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     select: { role: true, text: true },

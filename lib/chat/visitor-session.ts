@@ -18,7 +18,7 @@ export type TWidgetBot = { id: string; workspaceId: string; publicId: string; na
 const WIDGET_BOT_SELECT = {
   id: true, workspaceId: true, publicId: true, name: true, widgetSettings: true, modelSettings: true,
   embeddingProvider: true, embeddingModel: true, embeddingDimensions: true,
-  workspace: { select: { plan: true, allowedDomains: true } },
+  workspace: { select: { plan: true, allowedDomains: true, extraSeats: true, brandingAddon: true } },
 } as const;
 
 export async function findWidgetBot(publicId: string): Promise<TWidgetBot | null> {

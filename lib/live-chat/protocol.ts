@@ -17,8 +17,16 @@ export const OPERATOR_NAMESPACE = "/operator";
 
 export type TOperatorStatus = "online" | "away" | "offline";
 
-/** socket.io handshake `auth` of /operator: a token from `POST /api/console/token`. */
-export type TOperatorAuth = { token: string };
+/**
+ * socket.io handshake `auth` of /operator: a token from `POST /api/console/token` (fetch a
+ * fresh one before every (re)connect: `auth: (cb) => fetchToken().then((token) => cb({ token, workspace }))`).
+ * `workspace` (optional) is the slug the console believes it is on: a token of another
+ * workspace is then refused (`workspace_mismatch`) instead of silently switching.
+ */
+export type TOperatorAuth = { token: string; workspace?: string };
+
+/** `err.message` (and `err.data.code`) of a refused /operator connection. */
+export type TOperatorAuthError = "unauthorized" | "token_invalid" | "token_expired" | "token_revoked" | "workspace_mismatch" | "not_found" | "forbidden" | "internal";
 
 /** The console's view of a message: the widget's shape plus what only the team sees. */
 export type TConsoleMessage = {
@@ -129,7 +137,9 @@ export type TOperatorServerEvents = {
   visitors: (payload: { visitors: TLiveVisitor[] }) => void;
   operators: (payload: { operators: TOperatorSummary[] }) => void;
   /** Something the operator should know, e.g. a chat that went back to the bot after the queue timeout. */
-  notice: (payload: { kind: "queue_timeout" | "transferred_to_you" | "visitor_left" | "visitor_rated"; conversationId: string; text: string }) => void;
+  notice: (payload: { kind: "queue_timeout" | "transferred_to_you" | "visitor_left" | "visitor_rated" | "auto_away" | "invitation_accepted"; conversationId: string | null; text: string }) => void;
+  /** The visitor of an opened (or assigned) conversation moved to another page. */
+  "visitor:page": (payload: { conversationId: string; page: TPageInfo }) => void;
 };
 
 /** Console -> server events; every one answers with an ack. */
@@ -157,6 +167,11 @@ export type TOperatorClientEvents = {
   "conversation:close": (payload: { conversationId: string; tags?: string[] }, ack: (res: TAck<{ conversation: TConversationDetails }>) => void) => void;
   "visitor:invite": (payload: { visitorKey: string; text: string }, ack: (res: TAck<{ invitationId: string }>) => void) => void;
   "canned:list": (payload: { query?: string; conversationId?: string }, ack: (res: TAck<{ responses: TCannedResponse[] }>) => void) => void;
+  /**
+   * The operator is at the console (keyboard, mouse): keeps the automatic away
+   * (autoAwayMinutes) from kicking in. Throttled server-side; send at most every 30 s.
+   */
+  activity: (payload: Record<string, never>, ack?: (res: TAck<null>) => void) => void;
   /** An AI-drafted reply from the knowledge base for the operator to edit; nothing is sent or stored. */
   "reply:suggest": (payload: { conversationId: string }, ack: (res: TAck<{ text: string; citations: TCitation[] }>) => void) => void;
 };
@@ -166,7 +181,9 @@ export type THandoffResult =
   /** Waiting for an operator; `position` in the queue when known. */
   | { status: "queued"; position: number | null }
   /** Nobody can answer now (no one online, outside business hours): offer the leave-a-message form. */
-  | { status: "offline"; message: string | null };
+  | { status: "offline"; message: string | null }
+  /** Already with an operator (a repeated request, or an accepted invitation). */
+  | { status: "assigned"; operator: { name: string; avatarUrl: string | null } };
 
 export type TInvitation = { invitationId: string; operator: { name: string; avatarUrl: string | null }; text: string };
 
@@ -193,4 +210,16 @@ export const LIVE_CHAT_LIMITS = {
   ratingCommentMaxChars: 1000,
   /** Console tokens are short-lived: fetched right before each (re)connect. */
   consoleTokenSeconds: 60,
+  cannedQueryMaxChars: 100,
+  /** Presence: the loader beats every `nextBeatSeconds`; a visitor is gone after about three missed beats. */
+  presenceBeatSeconds: 15,
+  presenceTtlSeconds: 45,
+  /** An invitation waits this long for the visitor's next beat, and this long for an answer. */
+  invitationPendingSeconds: 120,
+  invitationAnswerSeconds: 30 * 60,
+  /** Pages kept on a visitor session (newest last). */
+  visitorPagesMax: 50,
 } as const;
+
+/** The loader's random per-page-load key (beacon `visitorKey`, /widget `auth.visitorKey`). */
+export const VISITOR_KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;

@@ -3,7 +3,7 @@ import { widgetConfig } from "../bots/bot-settings";
 import { findWidgetBot } from "../chat/visitor-session";
 import { env } from "../config/env";
 import { matchesAnyDomain } from "../net/domain-match";
-import { db } from "../db/client";
+import { isHumanAvailable } from "../live-chat/availability";
 import { workspaceLimits } from "../plans/plans";
 
 /**
@@ -31,10 +31,8 @@ export async function publicWidgetConfig(publicId: string) {
   const bot = await findWidgetBot(publicId);
   if (!bot) return null;
   const origin = new URL(env().baseUrl).origin;
-  // The branding add-on lives on the workspace beside the plan.
-  const addons = await db().workspace.findUnique({ where: { id: bot.workspaceId }, select: { extraSeats: true, brandingAddon: true } });
-  const showBranding = !workspaceLimits({ plan: bot.workspace.plan, ...addons }).removeBranding;
-  return { bot, config: widgetConfig(bot, { origin, showBranding, humanAvailable: false }) };
+  const showBranding = !workspaceLimits(bot.workspace).removeBranding;
+  return { bot, config: widgetConfig(bot, { origin, showBranding, humanAvailable: await isHumanAvailable(bot.workspaceId) }) };
 }
 
 const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");

@@ -5,6 +5,8 @@
  * so nothing here may pull in server code. Documented in docs/protocol.md.
  */
 
+import type { THandoffResult, TInvitation } from "../live-chat/protocol";
+
 export const WIDGET_NAMESPACE = "/widget";
 
 /** Conversation states (the live-chat issue adds queued/assigned transitions). */
@@ -45,6 +47,11 @@ export type TWidgetAuth = {
   locale?: string;
   /** The host page the widget is on. */
   page?: TPageInfo;
+  /**
+   * The loader's random per-page-load key (the presence beacon's `visitorKey`): links the
+   * live visitor list to this conversation and lets an invitation reach an open frame.
+   */
+  visitorKey?: string;
 };
 
 export type TPageInfo = { url: string; title: string; referrer: string };
@@ -65,8 +72,14 @@ export type TWidgetServerEvents = {
   "bot:delta": (payload: { messageId: string; delta: string }) => void;
   "bot:done": (payload: { messageId: string; text: string; citations: TCitation[]; status: "done" | "failed" }) => void;
   typing: (payload: { from: "bot" | "operator"; active: boolean }) => void;
-  "conversation:status": (payload: { status: TConversationStatus; operator: { name: string; avatarUrl: string | null } | null }) => void;
+  /**
+   * `conversationId` is set when the frame's conversation changed: after a closed chat the
+   * visitor's next message starts a new conversation with the bot.
+   */
+  "conversation:status": (payload: { status: TConversationStatus; operator: { name: string; avatarUrl: string | null } | null; conversationId?: string }) => void;
   command: (payload: { type: "open" | "goto"; url: string }) => void;
+  /** An operator invites the visitor of this open frame to chat (see also the presence beacon). */
+  invitation: (payload: TInvitation) => void;
 };
 
 /** Frame -> server events (acks are the last argument). */
@@ -78,6 +91,16 @@ export type TWidgetClientEvents = {
   "lead:submit": (payload: TLeadSubmit, ack: (res: TAck<{ leadId: string }>) => void) => void;
   /** The close icon: ends the conversation; the frame then forgets its session id. */
   "session:end": (payload: Record<string, never>, ack: (res: TAck<null>) => void) => void;
+  /** "Talk to a human": queued for an operator, or `offline` (show the leave-a-message form; the bot keeps helping). */
+  "handoff:request": (payload: { departmentId?: string }, ack: (res: TAck<THandoffResult>) => void) => void;
+  /**
+   * The visitor answers an operator's invitation (send it before the visitor's first
+   * message): the invitation text becomes the operator's first message and the chat goes to
+   * that operator (or the queue when they are no longer free).
+   */
+  "invitation:accept": (payload: { invitationId: string }, ack: (res: TAck<THandoffResult>) => void) => void;
+  /** Post-chat survey, once per conversation: after the operator closed the chat, or while one is assigned. */
+  "rating:submit": (payload: { rating: number; comment?: string }, ack: (res: TAck<{ conversationId: string }>) => void) => void;
 };
 
 /** Limits shared by both sides. */

@@ -22,7 +22,7 @@ import { reconcileLedger } from "../../lib/billing/reconcile-ledger";
 import { setRuntimeEnv } from "../../lib/config/env";
 import { db } from "../../lib/db/client";
 import { checkoutSession, sessionEvent, signedDelivery, TEST_WEBHOOK_SECRET } from "../../tests/helpers/stripe-events";
-import { createTenant, openBenchDatabase } from "./retrieval-db";
+import { createTenant, openBenchDatabase, type TTenant } from "./retrieval-db";
 import { percentile } from "./retrieval-metrics";
 
 const RESULTS_FILE = path.resolve("bench/results/billing.json");
@@ -53,7 +53,7 @@ export async function benchBilling() {
   const database = await openBenchDatabase(dataDir);
   setRuntimeEnv({ STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, LOG_LEVEL: "error" });
   try {
-    const tenants = [];
+    const tenants: TTenant[] = [];
     for (let i = 0; i < 50; i++) tenants.push(await createTenant(`Billing bench ${i}`, "Bot"));
 
     // 1. Webhooks: 300 events × 2 deliveries through the route handler.

@@ -1,0 +1,59 @@
+import { queueConversationWork, runBotTurn } from "../chat/bot-turn";
+import type { TWidgetBot } from "../chat/visitor-session";
+import { db } from "../db/client";
+import { log } from "../log/logger";
+import { emitToOperators, operatorConversationRoom, operatorRoom, type TConversationEmit } from "../realtime/broadcast";
+import type { TWidgetMessage } from "../widget/protocol";
+import { isHumanAvailable } from "./availability";
+import { publishQueue } from "./publish";
+import { requestHandoff } from "./request-handoff";
+import { matchesHandoffKeyword, readLiveChatSettings } from "./settings";
+
+/**
+ * Where a stored visitor message goes. While the chat waits for or is with an operator, it
+ * goes to the operators and the bot stays silent. Otherwise the owner's handoff keywords
+ * hand over at once (when someone can answer); else the bot answers, and an answer it is
+ * unsure about hands over to a human when one is available. One conversation's messages are
+ * routed one after another (the bot-turn queue), so a handoff never overtakes an earlier answer.
+ */
+export function routeVisitorMessage(input: TRouteInput): Promise<void> {
+  return queueConversationWork(input.conversationId, () => route(input));
+}
+
+type TRouteInput = { bot: TWidgetBot; conversationId: string; message: TWidgetMessage; locale: string | null; emit: TConversationEmit };
+
+async function route(input: TRouteInput) {
+  const conversation = await db().conversation.findFirst({
+    where: { id: input.conversationId, workspaceId: input.bot.workspaceId },
+    select: { id: true, status: true, assignedUserId: true, workspace: { select: { liveChatSettings: true } } },
+  });
+  if (!conversation || conversation.status === "closed") return;
+  if (conversation.status === "queued" || conversation.status === "assigned") {
+    const rooms = [operatorConversationRoom(conversation.id)];
+    if (conversation.assignedUserId) rooms.push(operatorRoom(conversation.assignedUserId, input.bot.workspaceId));
+    emitToOperators(rooms)("message:new", { message: { ...input.message, conversationId: conversation.id, author: null, internal: false } });
+    if (conversation.status === "queued") await publishQueue(input.bot.workspaceId);
+    return;
+  }
+
+  const settings = readLiveChatSettings(conversation.workspace.liveChatSettings);
+  if (matchesHandoffKeyword(settings, input.message.text)) {
+    const result = await requestHandoff({ workspaceId: input.bot.workspaceId, conversationId: conversation.id, reason: "keyword" });
+    if (result.status !== "offline") return;
+  }
+  const humanAvailable = await isHumanAvailable(input.bot.workspaceId);
+  await runBotTurn({
+    bot: input.bot,
+    conversationId: conversation.id,
+    questionMessageId: input.message.id,
+    question: input.message.text,
+    locale: input.locale,
+    humanAvailable,
+    emit: input.emit,
+    onAnswered: async (answer) => {
+      if (answer.confident || answer.status !== "done" || !humanAvailable) return;
+      const result = await requestHandoff({ workspaceId: input.bot.workspaceId, conversationId: conversation.id, reason: "unsure" });
+      if (result.status === "offline") log.debug("Unsure answer, but nobody can take over", { conversationId: conversation.id });
+    },
+  });
+}
