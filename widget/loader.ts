@@ -2,14 +2,17 @@
  * The embeddable loader, built to public/widget.js (≤ 8 KB gzipped):
  *   <script src="{origin}/widget.js" data-bot="{botPublicId}" async></script>
  * It draws a launcher in a shadow root and hosts the chat frame (served from our
- * origin) in an iframe. It stores nothing of its own: only when the frame has no storage
+ * origin) in an iframe, and reports the page to the console's live visitor list (presence
+ * beacon, also with data-mode="track"); an operator's invitation in the beacon's answer
+ * opens the chat with it. It stores nothing of its own: only when the frame has no storage
  * does it keep the frame's session token in this page's localStorage, at the frame's
  * request (widget/shared/host-session.ts). Of the host page's globals it sets only
  * `window.Chatwerk` and wraps `history.pushState/replaceState` to follow single-page
  * navigation; every message to or from the frame is checked for our exact origin and the
  * frame's window.
  */
-import { POST_MESSAGE_SOURCE, type TFrameToLoader, type TLoaderToFrame, type TWidgetConfig, type TWidgetEventName } from "../lib/widget/protocol";
+import type { TInvitation, TPresenceReply } from "../lib/live-chat/protocol";
+import { POST_MESSAGE_SOURCE, WIDGET_LIMITS, type TFrameToLoader, type TLoaderToFrame, type TWidgetConfig, type TWidgetEventName } from "../lib/widget/protocol";
 import { resolveColors } from "./shared/colors";
 import { readWidgetConfig } from "./shared/config";
 import { pickLocale, translate } from "./shared/i18n";
@@ -18,6 +21,7 @@ import { createHostSessionStore } from "./shared/host-session";
 import { applyStyles, cleanVisitor, icon, watchNavigation, whenIdle, type TVisitor } from "./shared/loader-dom";
 import { pageInfo } from "./shared/page-info";
 import { isFrameToLoader } from "./shared/post-message";
+import { startPresence } from "./shared/presence";
 import { NAVIGATION_PROTOCOLS, safeUrl } from "./shared/url";
 
 type TListener = (detail: unknown) => void;
@@ -51,9 +55,15 @@ function createWidget(botId: string, origin: string, track: boolean) {
   let frameReady = false;
   let isOpen = false;
   let wantOpen = false;
+  let wantFocus = true;
   let ready = false;
   let unread = 0;
   let lastPage = "";
+  /** What the frame said about its session (`ready`, then its messages and session end). */
+  let frameHasSession = false;
+  let humanAvailable = false;
+  let presence: ReturnType<typeof startPresence> | null = null;
+  let mounting = false;
 
   const t = (key: keyof (typeof STRINGS)["de"], vars?: Record<string, number>) => {
     const locale = pickLocale(navigator.language, config?.defaultLocale ?? "de");
@@ -72,12 +82,18 @@ function createWidget(botId: string, origin: string, track: boolean) {
 
   function post(message: TLoaderToFrame) {
     if (frameReady && ui?.frame?.contentWindow) ui.frame.contentWindow.postMessage(message, origin);
-    else if (message.type === "setVisitor") outbox.push(message);
+    else if (message.type === "setVisitor" || message.type === "invitation") outbox.push(message);
+  }
+
+  const currentPage = () => pageInfo(location.href, document.title, document.referrer);
+
+  function postPresence() {
+    if (presence) post({ source: POST_MESSAGE_SOURCE, type: "presence", visitorKey: presence.visitorKey, humanAvailable });
   }
 
   /** The current page, when it differs from the last one sent; the frame gets it on `ready`. */
   function postPage(force = false) {
-    const page = pageInfo(location.href, document.title, document.referrer);
+    const page = currentPage();
     const key = JSON.stringify(page);
     if (!frameReady || (!force && key === lastPage)) return;
     lastPage = key;
@@ -109,6 +125,7 @@ function createWidget(botId: string, origin: string, track: boolean) {
 
   function setOpen(open: boolean, moveFocus = true) {
     wantOpen = open;
+    wantFocus = moveFocus;
     if (!ui || isOpen === open) return;
     const frame = ensureFrame();
     const focusInFrame = ui.shadow.activeElement === frame;
@@ -126,6 +143,9 @@ function createWidget(botId: string, origin: string, track: boolean) {
     switch (message.type) {
       case "ready":
         frameReady = true;
+        frameHasSession = message.hasSession;
+        // Before `session`: a returning visitor's frame connects on it, with the key in its auth.
+        postPresence();
         post({ source: POST_MESSAGE_SOURCE, type: "session", token: hostSession.read() });
         for (const queued of outbox.splice(0)) post(queued);
         postPage(true);
@@ -147,6 +167,7 @@ function createWidget(botId: string, origin: string, track: boolean) {
         return;
       }
       case "event":
+        if (message.name === "message" || message.name === "session:end") frameHasSession = message.name === "message";
         emit(message.name, message.detail);
         return;
       case "session:store":
@@ -182,13 +203,13 @@ function createWidget(botId: string, origin: string, track: boolean) {
       if (!frame || event.origin !== origin || event.source !== frame.contentWindow || !isFrameToLoader(event.data)) return;
       onFrameMessage(event.data);
     });
-    watchNavigation(() => postPage());
-    if (wantOpen) setOpen(true);
+    if (wantOpen) setOpen(true, wantFocus);
     else whenIdle(ensureFrame);
     markReady();
   }
 
   function markReady() {
+    if (ready) return;
     ready = true;
     emit("ready");
   }
@@ -213,12 +234,62 @@ function createWidget(botId: string, origin: string, track: boolean) {
     return null;
   }
 
-  async function start() {
-    if (track) return markReady();
-    const loaded = await loadConfig();
-    if (!loaded) return;
+  function mountWhenReady(loaded: TWidgetConfig) {
     if (document.body) mount(loaded);
     else document.addEventListener("DOMContentLoaded", () => mount(loaded), { once: true });
+  }
+
+  /**
+   * An operator invites this visitor: the chat opens with the message, without taking the
+   * keyboard focus from the page. Before the frame is ready both wait (outbox, wantOpen); in
+   * tracking-only mode the chat is mounted first.
+   */
+  async function showInvitation(invitation: TInvitation) {
+    post({ source: POST_MESSAGE_SOURCE, type: "invitation", invitation });
+    setOpen(true, false);
+    if (ui || !track || mounting) return;
+    mounting = true;
+    const loaded = await loadConfig();
+    if (loaded) mountWhenReady(loaded);
+  }
+
+  function onPresenceReply(reply: TPresenceReply) {
+    if (reply.humanAvailable !== humanAvailable) {
+      humanAvailable = reply.humanAvailable;
+      postPresence();
+    }
+    if (reply.invitation) void showInvitation(reply.invitation);
+  }
+
+  function startBeacon() {
+    presence = startPresence({
+      origin,
+      botId,
+      mode: track ? "track" : "widget",
+      locale: navigator.language.slice(0, WIDGET_LIMITS.localeMaxChars),
+      page: currentPage,
+      session: () => {
+        const token = hostSession.read();
+        return { hasSession: frameHasSession || token !== null, token };
+      },
+      onReply: onPresenceReply,
+    });
+    watchNavigation(() => {
+      postPage();
+      presence?.beat();
+    });
+  }
+
+  async function start() {
+    if (track) {
+      markReady();
+      return startBeacon();
+    }
+    const loaded = await loadConfig();
+    if (!loaded) return;
+    humanAvailable = loaded.humanAvailable;
+    startBeacon();
+    mountWhenReady(loaded);
   }
 
   const api: TChatwerkApi = {

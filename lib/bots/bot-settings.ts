@@ -76,8 +76,17 @@ export function onColor(hex: string): string {
   return (1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05) ? "#ffffff" : "#111827";
 }
 
+/** Whether the bot's (enabled) pre-chat form asks for a department: only then does the config list the workspace's departments. */
+export function asksForDepartment(widgetSettings: unknown): boolean {
+  const { preChat } = readWidgetSettings(widgetSettings);
+  return preChat.enabled && preChat.fields.some((field) => field.type === "department");
+}
+
 /** The public configuration the loader and the chat frame receive. */
-export function widgetConfig(bot: { publicId: string; name: string; widgetSettings: unknown }, options: { origin: string; showBranding: boolean; humanAvailable: boolean }): TWidgetConfig {
+export function widgetConfig(
+  bot: { publicId: string; name: string; widgetSettings: unknown },
+  options: { origin: string; showBranding: boolean; humanAvailable: boolean; departments?: { id: string; name: string }[] },
+): TWidgetConfig {
   const s = readWidgetSettings(bot.widgetSettings);
   const texts = (locale: "de" | "en") => ({
     greeting: s.texts[locale].greeting || DEFAULT_TEXTS[locale].greeting,
@@ -97,5 +106,6 @@ export function widgetConfig(bot: { publicId: string; name: string; widgetSettin
     texts: { de: texts("de"), en: texts("en") },
     humanAvailable: options.humanAvailable,
     preChat: { enabled: s.preChat.enabled && s.preChat.fields.length > 0, fields: s.preChat.fields },
+    departments: options.departments ?? [],
   };
 }

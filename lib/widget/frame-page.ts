@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { widgetConfig } from "../bots/bot-settings";
+import { asksForDepartment, widgetConfig } from "../bots/bot-settings";
 import { findWidgetBot } from "../chat/visitor-session";
 import { env } from "../config/env";
+import { db } from "../db/client";
 import { matchesAnyDomain } from "../net/domain-match";
 import { isHumanAvailable } from "../live-chat/availability";
 import { workspaceLimits } from "../plans/plans";
@@ -27,12 +28,25 @@ export function originAllowed(origin: string, allowedDomains: string[]): boolean
   return matchesAnyDomain(url.hostname, allowedDomains);
 }
 
+/** Most a pre-chat form lists; a workspace has a handful. */
+const DEPARTMENTS_MAX = 50;
+
+/**
+ * The workspace's departments (id and name only), for a pre-chat form that asks for one:
+ * the config is fetched on every page view of every customer site, so other bots skip the query.
+ */
+async function widgetDepartments(bot: { workspaceId: string; widgetSettings: unknown }): Promise<{ id: string; name: string }[]> {
+  if (!asksForDepartment(bot.widgetSettings)) return [];
+  return db().department.findMany({ where: { workspaceId: bot.workspaceId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: DEPARTMENTS_MAX });
+}
+
 export async function publicWidgetConfig(publicId: string) {
   const bot = await findWidgetBot(publicId);
   if (!bot) return null;
   const origin = new URL(env().baseUrl).origin;
   const showBranding = !workspaceLimits(bot.workspace).removeBranding;
-  return { bot, config: widgetConfig(bot, { origin, showBranding, humanAvailable: await isHumanAvailable(bot.workspaceId) }) };
+  const [humanAvailable, departments] = await Promise.all([isHumanAvailable(bot.workspaceId), widgetDepartments(bot)]);
+  return { bot, config: widgetConfig(bot, { origin, showBranding, humanAvailable, departments }) };
 }
 
 const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");

@@ -138,6 +138,11 @@ export type TWidgetConfig = {
   humanAvailable: boolean;
   /** Optional form before the first message (lead capture). */
   preChat: { enabled: boolean; fields: TPreChatField[] };
+  /**
+   * The workspace's departments, for a pre-chat "department" field (the chosen id goes with
+   * `handoff:request`); empty unless the bot's pre-chat form has such a field.
+   */
+  departments: { id: string; name: string }[];
 };
 
 /** A field of the pre-chat form; labels and options are already in the frame's locale pair. */
@@ -146,7 +151,10 @@ export type TPreChatField = {
   type: "text" | "email" | "phone" | "textarea" | "select" | "department";
   label: Record<"de" | "en", string>;
   required: boolean;
-  /** For "select" and "department": the choices (departments come from the workspace later). */
+  /**
+   * For "select" and "department": the choices. A department field's names are matched to
+   * `TWidgetConfig.departments`; without names it offers all of them.
+   */
   options: string[];
 };
 
@@ -168,7 +176,15 @@ export type TLoaderToFrame =
   | { source: typeof POST_MESSAGE_SOURCE; type: "setVisitor"; visitor: { name?: string; email?: string } }
   | { source: typeof POST_MESSAGE_SOURCE; type: "page"; page: TPageInfo }
   /** Fallback store: the session token kept on the host page when the frame has no storage. */
-  | { source: typeof POST_MESSAGE_SOURCE; type: "session"; token: string | null };
+  | { source: typeof POST_MESSAGE_SOURCE; type: "session"; token: string | null }
+  /**
+   * Live chat: the loader's per-page-load `visitorKey` (the frame sends it as `auth.visitorKey`)
+   * and whether a human can be reached (the presence beacon's latest answer). Sent after
+   * `ready`, before `session`, and again when `humanAvailable` changes.
+   */
+  | { source: typeof POST_MESSAGE_SOURCE; type: "presence"; visitorKey: string; humanAvailable: boolean }
+  /** Live chat: an operator's invitation from the presence beacon; the loader opens the panel with it. */
+  | { source: typeof POST_MESSAGE_SOURCE; type: "invitation"; invitation: TInvitation };
 
 export type TFrameToLoader =
   | { source: typeof POST_MESSAGE_SOURCE; type: "ready"; hasSession: boolean; open: boolean }

@@ -1,13 +1,18 @@
 /**
  * The frame's conversation logic outside Preact: owns the socket, the session id and the
  * reducer state, so handlers always see current state and the UI only subscribes.
- * Nothing connects and nothing is stored until the visitor's first interaction (a message
- * or a form), unless a session from an earlier visit exists: in the frame's storage, or
- * kept by the loader on the host page, which answers `ready` with `session`.
+ * Nothing connects and nothing is stored until the visitor's first interaction (a message,
+ * a form, "talk to a human"), unless a session from an earlier visit exists: in the frame's
+ * storage, or kept by the loader on the host page, which answers `ready` with `session`.
+ * An operator's invitation is shown without connecting; the visitor's reply answers it.
  */
+import type { TInvitation } from "../../lib/live-chat/protocol";
 import { WIDGET_LIMITS, type TLeadSubmit, type TPageInfo, type TWidgetAuth, type TWidgetConfig, type TWidgetMessage } from "../../lib/widget/protocol";
+import { isInvitation } from "../shared/post-message";
 import type { TBridge } from "./bridge";
 import { readLeadError, type TFormField, type TLeadError } from "./lead-rules";
+import { createLiveChat } from "./live-chat";
+import { initialLiveState, liveReducer, type TLiveAction, type TLiveState } from "./live-state";
 import { markdownToPlainText } from "./markdown/plain-text";
 import { randomId } from "./random-id";
 import { createSessionKeeper } from "./session-keeper";
@@ -18,6 +23,8 @@ import { createWaiters } from "./waiters";
 
 export type TChatView = {
   chat: TChatState;
+  /** Live chat: availability, queue, operator, invitation, survey. */
+  live: TLiveState;
   open: boolean;
   hasSession: boolean;
   /** False while the bot's pre-chat form still has to be answered. */
@@ -54,7 +61,17 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
   const syncWaiters = createWaiters();
   const preChatEnabled = config.preChat.enabled && config.preChat.fields.length > 0;
   let sessionId = stored?.sessionId ?? null;
-  let view: TChatView = { chat: initialChatState, open: !bridge.embedded, hasSession: sessionId !== null, preChatDone: !preChatEnabled || sessionId !== null, announcement: "" };
+  let departmentId = stored?.departmentId;
+  /** The loader's per-page-load key (`presence`), sent in the handshake. */
+  let visitorKey: string | undefined;
+  let view: TChatView = {
+    chat: initialChatState,
+    live: initialLiveState(config.humanAvailable),
+    open: !bridge.embedded,
+    hasSession: sessionId !== null,
+    preChatDone: !preChatEnabled || sessionId !== null,
+    announcement: "",
+  };
   let socket: TWidgetSocket | null = null;
   let synced = false;
   let unread = 0;
@@ -72,10 +89,11 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     for (const listener of listeners) listener(view);
   }
   const apply = (action: TChatAction) => update({ chat: chatReducer(view.chat, action) });
+  const applyLive = (action: TLiveAction) => update({ live: liveReducer(view.live, action) });
 
   function auth(): TWidgetAuth {
     const since = sessionId ? lastSeenMessageId(view.chat.messages) : undefined;
-    return { botId: config.botId, sessionId: sessionId ?? undefined, since, locale, page };
+    return { botId: config.botId, sessionId: sessionId ?? undefined, since, locale, page, ...(visitorKey ? { visitorKey } : {}) };
   }
 
   /** Tells the host page and the screen reader about a finished message, once per id. */
@@ -90,7 +108,7 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
   }
 
   function persist() {
-    if (sessionId && keepSession) keeper.keep(sessionId, view.open);
+    if (sessionId && keepSession) keeper.keep(sessionId, view.open, departmentId);
   }
 
   function interact() {
@@ -115,6 +133,12 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       .catch(() => synced && apply({ type: "sendFailed", clientMessageId: send.clientMessageId }));
   }
 
+  /** The visitor's reply to an invitation answers it first (`invitation:accept`), then goes out. */
+  function deliver(sends: { clientMessageId: string; text: string }[]) {
+    if (!view.live.invitation) return sends.forEach(emitSend);
+    void live.acceptInvitation().then(() => synced && sends.forEach(emitSend));
+  }
+
   function wire(next: TWidgetSocket) {
     next.on("session", (payload) => {
       if (payload.sessionId !== sessionId) {
@@ -131,9 +155,10 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       persist();
       for (const message of payload.messages) if (message.status !== "streaming") reported.add(message.id);
       apply({ type: "session", messages: payload.messages, incremental: payload.incremental, status: payload.conversation.status });
+      applyLive({ type: "session", status: payload.conversation.status });
       update({ hasSession: true });
       apply({ type: "connection", connection: "online" });
-      for (const send of pendingSends(view.chat.messages)) emitSend(send);
+      deliver(pendingSends(view.chat.messages));
       if (visitor) next.emit("visitor:update", visitor, () => undefined);
       syncWaiters.release();
     });
@@ -148,8 +173,12 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       if (message) report(message);
     });
     next.on("typing", ({ from, active }) => apply({ type: "typing", from, active }));
-    next.on("conversation:status", ({ status }) => apply({ type: "status", status }));
+    next.on("conversation:status", ({ status, operator }) => {
+      apply({ type: "status", status });
+      applyLive({ type: "status", status, operator: operator ?? null });
+    });
     next.on("command", (command) => bridge.post({ type: "command", command }));
+    next.on("invitation", (invitation) => receiveInvitation(invitation, true));
     next.on("disconnect", (reason) => {
       synced = false;
       if (reason !== "io client disconnect") apply({ type: "connection", connection: "offline" });
@@ -184,6 +213,32 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     return syncWaiters.wait(ACK_TIMEOUT_MS);
   }
 
+  const live = createLiveChat({
+    socket: () => socket,
+    whenSynced,
+    live: () => view.live,
+    apply: applyLive,
+    departmentId: () => departmentId,
+    forgetDepartment: () => {
+      departmentId = undefined;
+      persist();
+    },
+  });
+
+  /**
+   * Shows an operator's invitation as their first message, without connecting or storing
+   * anything; from the socket (this frame is open) the frame also asks to be opened.
+   */
+  function receiveInvitation(invitation: TInvitation, openPanel: boolean) {
+    if (!isInvitation(invitation)) return;
+    applyLive({ type: "invitation", invitation });
+    if (view.live.invitation !== invitation) return;
+    apply({ type: "invitation", invitation, createdAt: new Date().toISOString() });
+    // The operator asked first: the pre-chat form would stand between the visitor and the reply.
+    update({ preChatDone: true, announcement: announce(invitation.operator.name, invitation.text) });
+    if (openPanel) setOpen(true);
+  }
+
   function reconnect() {
     if (!socket) return ensureConnected();
     apply({ type: "connection", connection: "connecting" });
@@ -199,16 +254,19 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     if (!fromHost) bridge.post({ type: open ? "open" : "close" });
   }
 
-  return {
+  const client = {
     getView: () => view,
     subscribe(listener: (view: TChatView) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    /** Reconnects a returning visitor and announces readiness to the loader. */
+    /**
+     * Announces readiness to the loader and reconnects a returning visitor, embedded once the
+     * loader answered (its `presence` comes first, so the handshake carries the visitor key).
+     */
     start() {
-      if (sessionId) ensureConnected();
-      else if (bridge.embedded) hostWait = setTimeout(endHostWait, HOST_SESSION_WAIT_MS);
+      if (bridge.embedded) hostWait = setTimeout(endHostWait, HOST_SESSION_WAIT_MS);
+      else if (sessionId) ensureConnected();
       bridge.post({ type: "ready", hasSession: sessionId !== null, open: stored?.open ?? false });
       window.addEventListener("online", () => socket && !socket.connected && reconnect());
     },
@@ -224,6 +282,13 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       if (hostWait) endHostWait();
       else if (adopt) ensureConnected();
     },
+    /** The loader's `presence`: the page load's visitor key and whether a human can be reached. */
+    setPresence(presence: { visitorKey: string; humanAvailable: boolean }) {
+      visitorKey = presence.visitorKey;
+      if (presence.humanAvailable !== view.live.humanAvailable) applyLive({ type: "availability", humanAvailable: presence.humanAvailable });
+    },
+    /** An invitation the loader got from the presence beacon (it opens the panel itself). */
+    receiveInvitation: (invitation: TInvitation) => receiveInvitation(invitation, false),
     /** False when the text is empty or too long; nothing is cut off silently. */
     send(text: string): boolean {
       const body = text.trim();
@@ -231,7 +296,7 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       const clientMessageId = randomId();
       interact();
       apply({ type: "send", clientMessageId, text: body, createdAt: new Date().toISOString() });
-      if (synced) emitSend({ clientMessageId, text: body });
+      if (synced) deliver([{ clientMessageId, text: body }]);
       else connectSoon();
       return true;
     },
@@ -240,11 +305,14 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       if (!message) return;
       interact();
       apply({ type: "retry", clientMessageId });
-      if (synced) emitSend({ clientMessageId, text: message.text });
+      if (synced) deliver([{ clientMessageId, text: message.text }]);
       else connectSoon();
     },
-    /** `lead:submit` (connecting first: a form is an interaction); the pre-chat form then gives way to the chat. */
-    async submitLead(lead: TLeadSubmit, fields: TFormField[]): Promise<TLeadResult> {
+    /**
+     * `lead:submit` (connecting first: a form is an interaction); the pre-chat form then gives
+     * way to the chat, and its department goes with a later `handoff:request`.
+     */
+    async submitLead(lead: TLeadSubmit, fields: TFormField[], chosenDepartmentId?: string): Promise<TLeadResult> {
       const unavailable: TLeadResult = { ok: false, error: { code: "unavailable", message: "" } };
       interact();
       if (!(await whenSynced()) || !socket) return unavailable;
@@ -254,8 +322,35 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       } catch {
         return unavailable;
       }
-      if (lead.kind === "prechat") update({ preChatDone: true });
+      if (lead.kind === "prechat") {
+        departmentId = chosenDepartmentId;
+        persist();
+        update({ preChatDone: true });
+      }
       return { ok: true };
+    },
+    /** "Talk to a human" (an interaction: it connects). */
+    requestHuman() {
+      interact();
+      return live.requestHuman();
+    },
+    /** The leave-a-message form an offline answer opened was sent or closed. */
+    offlineDone: () => applyLive({ type: "offlineDone" }),
+    /** The post-chat survey; `ending`: asked before the visitor's own "end chat". */
+    openSurvey: (ending: boolean) => applyLive({ type: "surveyOpen", ending }),
+    /** Rates the chat; a survey asked on ending then ends the session, keeping the thanks in view. */
+    async rate(rating: number, comment: string) {
+      const ending = view.live.survey?.ending ?? false;
+      const rated = await live.rate(rating, comment);
+      // Nothing to rate after all (the survey is gone): the chat still ends.
+      if (ending && (rated || !view.live.survey)) await endSession({ keepOpen: rated });
+    },
+    /** "Skip" (or "close" after the thanks): a survey on ending ends the session without a rating. */
+    async dismissSurvey() {
+      const survey = view.live.survey;
+      applyLive({ type: "surveyDismissed" });
+      if (survey?.ending && survey.phase !== "thanks") await endSession();
+      else if (survey?.ending) setOpen(false);
     },
     /** A confirmation the frame shows in the conversation itself (not sent anywhere). */
     notify(text: string) {
@@ -277,24 +372,32 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       page = next;
       if (changed && synced) socket?.emit("page", next);
     },
-    /** The close icon: ends the conversation on the server and forgets it here and on the host page. */
-    async endSession() {
-      const current = socket;
-      if (current && synced) await current.timeout(END_TIMEOUT_MS).emitWithAck("session:end", {}).catch(() => undefined);
-      current?.disconnect();
-      socket = null;
-      synced = false;
-      sessionId = null;
-      unread = 0;
-      interacted = false;
-      keepSession = false;
-      reported.clear();
-      keeper.forget();
-      update({ chat: initialChatState, hasSession: false, preChatDone: !preChatEnabled, announcement: "" });
-      bridge.post({ type: "event", name: "session:end", detail: null });
-      setOpen(false);
-    },
+    endSession: () => endSession(),
   };
+
+  /**
+   * The close icon: ends the conversation on the server and forgets it here and on the host
+   * page. `keepOpen`: the panel stays, with the survey's thanks.
+   */
+  async function endSession(options: { keepOpen?: boolean } = {}) {
+    const current = socket;
+    if (current && synced) await current.timeout(END_TIMEOUT_MS).emitWithAck("session:end", {}).catch(() => undefined);
+    current?.disconnect();
+    socket = null;
+    synced = false;
+    sessionId = null;
+    unread = 0;
+    interacted = false;
+    keepSession = false;
+    departmentId = undefined;
+    reported.clear();
+    keeper.forget();
+    update({ chat: initialChatState, live: liveReducer(view.live, { type: "reset", keepSurvey: options.keepOpen === true }), hasSession: false, preChatDone: !preChatEnabled, announcement: "" });
+    bridge.post({ type: "event", name: "session:end", detail: null });
+    if (!options.keepOpen) setOpen(false);
+  }
+
+  return client;
 }
 
 export type TChatClient = ReturnType<typeof createChatClient>;

@@ -48,6 +48,8 @@ function boot() {
     else if (message.type === "setVisitor") client.setVisitor(message.visitor);
     else if (message.type === "page") client.setPage(message.page);
     else if (message.type === "session") client.receiveHostSession(message.token);
+    else if (message.type === "presence") client.setPresence(message);
+    else if (message.type === "invitation") client.receiveInvitation(message.invitation);
   });
   render(<App client={client} config={config} locale={locale} t={t} embedded={bridge.embedded} />, root);
   client.start();

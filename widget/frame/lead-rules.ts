@@ -6,7 +6,17 @@
 import { WIDGET_LIMITS, type TPreChatField, type TWidgetConfig } from "../../lib/widget/protocol";
 import type { TLocale } from "../shared/i18n";
 
-export type TFormField = { key: string; type: TPreChatField["type"]; label: string; required: boolean; options: string[] };
+export type TFormField = {
+  key: string;
+  type: TPreChatField["type"];
+  label: string;
+  required: boolean;
+  options: string[];
+  /** A department field: the workspace's department behind each offered name (names without one are still valid answers). */
+  departments?: { name: string; id: string }[];
+  /** False when the answer is for `handoff:request` only (a department field the owner gave no names: the server would refuse them). */
+  inLead?: false;
+};
 
 export type TFieldProblem = "required" | "email" | "phone" | "choice" | "tooLong";
 
@@ -18,8 +28,39 @@ export type TLeadError = { code: string; message: string; retryAfterSeconds?: nu
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s\-/()]+$/;
 
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/**
+ * A department field offers the names the owner listed, each matched (by name) to one of the
+ * workspace's departments; without names, every department of the workspace.
+ */
+function departmentChoices(field: TPreChatField, departments: TWidgetConfig["departments"]): Pick<TFormField, "options" | "departments" | "inLead"> {
+  if (field.options.length > 0) {
+    const matched = field.options.flatMap((name) => {
+      const department = departments.find((item) => sameName(item.name, name));
+      return department ? [{ name, id: department.id }] : [];
+    });
+    return { options: field.options, departments: matched };
+  }
+  const unique = departments.filter((item, index) => departments.findIndex((other) => sameName(other.name, item.name)) === index);
+  return { options: unique.map((item) => item.name), departments: unique.map(({ name, id }) => ({ name, id })), inLead: false };
+}
+
 export function preChatFormFields(config: TWidgetConfig, locale: TLocale): TFormField[] {
-  return config.preChat.fields.map((field) => ({ key: field.key, type: field.type, label: field.label[locale], required: field.required, options: field.options }));
+  return config.preChat.fields.map((field) => {
+    const base = { key: field.key, type: field.type, label: field.label[locale], required: field.required, options: field.options };
+    return field.type === "department" ? { ...base, ...departmentChoices(field, config.departments) } : base;
+  });
+}
+
+/** The department chosen in the form, for `handoff:request`; undefined when none (or a name without a department). */
+export function chosenDepartmentId(fields: TFormField[], values: TFormValues): string | undefined {
+  for (const field of fields) {
+    const value = (values[field.key] ?? "").trim();
+    const id = value ? field.departments?.find((department) => department.name === value)?.id : undefined;
+    if (id) return id;
+  }
+  return undefined;
 }
 
 /** The fixed "leave a message" form of the protocol: {name?, email, message}. */
@@ -52,10 +93,11 @@ export function validateForm(fields: TFormField[], values: TFormValues): Record<
   return problems;
 }
 
-/** The `lead:submit` fields: trimmed, empty optional fields left out. */
+/** The `lead:submit` fields: trimmed, empty optional fields (and answers only for the handoff) left out. */
 export function leadFields(fields: TFormField[], values: TFormValues): Record<string, string> {
   const result: Record<string, string> = {};
   for (const field of fields) {
+    if (field.inLead === false) continue;
     const value = (values[field.key] ?? "").trim();
     if (value) result[field.key] = value;
   }

@@ -11,8 +11,8 @@ export function createSessionKeeper(store: TSessionStore, bridge: TBridge) {
   /** The token the loader holds for us, as far as we know. */
   let hostToken: string | null = null;
   return {
-    keep(sessionId: string, open: boolean) {
-      if (store.write({ sessionId, open }) || hostToken === sessionId || !isSessionToken(sessionId)) return;
+    keep(sessionId: string, open: boolean, departmentId?: string) {
+      if (store.write(departmentId ? { sessionId, open, departmentId } : { sessionId, open }) || hostToken === sessionId || !isSessionToken(sessionId)) return;
       hostToken = sessionId;
       bridge.post({ type: "session:store", token: sessionId });
     },

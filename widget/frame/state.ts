@@ -4,6 +4,7 @@
  * its `message:new`); every path merges by message id, or by clientMessageId for the
  * visitor's own messages, so a message is never shown twice.
  */
+import type { TInvitation } from "../../lib/live-chat/protocol";
 import type { TCitation, TConversationStatus, TWidgetMessage } from "../../lib/widget/protocol";
 
 export type TDelivery = "sending" | "failed";
@@ -13,7 +14,8 @@ export type TSendFailure = { code: string; retryAfterSeconds?: number };
 
 /**
  * `delivery` is set only on the visitor's optimistic messages until the server acks them;
- * `local` marks notices the frame shows itself (e.g. "message received"), never sent.
+ * `local` marks what the frame shows itself, never sent: notices (e.g. "message received")
+ * and an operator's invitation until the server stores it as the operator's first message.
  */
 export type TChatMessage = TWidgetMessage & { delivery?: TDelivery; failure?: TSendFailure; local?: true };
 
@@ -31,6 +33,7 @@ export type TChatAction =
   | { type: "retry"; clientMessageId: string }
   | { type: "sendFailed"; clientMessageId: string; failure?: TSendFailure }
   | { type: "notice"; id: string; text: string; createdAt: string }
+  | { type: "invitation"; invitation: TInvitation; createdAt: string }
   | { type: "ack"; message: TWidgetMessage }
   | { type: "session"; messages: TWidgetMessage[]; incremental: boolean; status: TConversationStatus }
   | { type: "message"; message: TWidgetMessage }
@@ -103,11 +106,27 @@ function setDelivery(messages: TChatMessage[], clientMessageId: string, delivery
 }
 
 function applySession(state: TChatState, action: Extract<TChatAction, { type: "session" }>): TChatMessage[] {
-  if (action.incremental) return action.messages.reduce(upsertMessage, state.messages);
+  if (action.incremental) return withoutAnsweredInvitations(action.messages.reduce(upsertMessage, state.messages));
   // A full history replaces what the server knows; unacknowledged sends and notices survive.
   const ids = new Set(action.messages.map((message) => message.id));
   const kept = state.messages.filter((message) => message.delivery || message.local || ids.has(message.id));
-  return action.messages.reduce(upsertMessage, kept);
+  return withoutAnsweredInvitations(action.messages.reduce(upsertMessage, kept));
+}
+
+/** An accepted invitation comes back as the operator's stored message: the local copy goes. */
+function withoutAnsweredInvitations(messages: TChatMessage[]): TChatMessage[] {
+  const invited = (message: TChatMessage) => message.local && message.role === "operator";
+  if (!messages.some(invited)) return messages;
+  const stored = new Set(messages.filter((message) => message.role === "operator" && !message.local).map((message) => message.text));
+  return messages.filter((message) => !invited(message) || !stored.has(message.text));
+}
+
+/** After everything shown so far, even when this device's clock is behind the server's. */
+function afterNewest(messages: TChatMessage[], createdAt: string): string {
+  const newest = messages.reduce((max, message) => (message.createdAt > max ? message.createdAt : max), "");
+  const newestMs = Date.parse(newest);
+  const after = Number.isFinite(newestMs) ? new Date(newestMs + 1).toISOString() : "";
+  return after > createdAt ? after : createdAt;
 }
 
 export function chatReducer(state: TChatState, action: TChatAction): TChatState {
@@ -131,31 +150,28 @@ export function chatReducer(state: TChatState, action: TChatAction): TChatState 
       return { ...state, messages: setDelivery(state.messages, action.clientMessageId, "sending") };
     case "sendFailed":
       return { ...state, messages: setDelivery(state.messages, action.clientMessageId, "failed", action.failure) };
-    case "notice": {
-      if (state.messages.some((message) => message.id === action.id)) return state;
-      // After everything shown so far, even when this device's clock is behind the server's.
-      const newest = state.messages.reduce((max, message) => (message.createdAt > max ? message.createdAt : max), "");
-      const newestMs = Date.parse(newest);
-      const afterNewest = Number.isFinite(newestMs) ? new Date(newestMs + 1).toISOString() : "";
-      const latest = afterNewest > action.createdAt ? afterNewest : action.createdAt;
-      const notice: TChatMessage = {
-        id: action.id,
+    case "notice":
+    case "invitation": {
+      const id = action.type === "notice" ? action.id : `local:invitation:${action.invitation.invitationId}`;
+      if (state.messages.some((message) => message.id === id)) return state;
+      const local: TChatMessage = {
+        id,
         clientMessageId: null,
-        role: "system",
-        text: action.text,
-        createdAt: latest,
+        role: action.type === "notice" ? "system" : "operator",
+        text: action.type === "notice" ? action.text : action.invitation.text,
+        createdAt: afterNewest(state.messages, action.createdAt),
         status: "done",
         citations: [],
-        author: null,
+        author: action.type === "notice" ? null : action.invitation.operator,
         local: true,
       };
-      return { ...state, messages: ordered([...state.messages, notice]) };
+      return { ...state, messages: ordered([...state.messages, local]) };
     }
     case "ack":
     case "message": {
       const { role } = action.message;
       const typing = role === "bot" || role === "operator" ? { ...state.typing, [role]: false } : state.typing;
-      return { ...state, typing, messages: upsertMessage(state.messages, action.message) };
+      return { ...state, typing, messages: withoutAnsweredInvitations(upsertMessage(state.messages, action.message)) };
     }
     case "session":
       return { ...state, conversationStatus: action.status, messages: applySession(state, action) };

@@ -20,7 +20,44 @@ button{font:inherit;color:inherit;cursor:pointer}
 .cw-header :focus-visible{outline-color:currentColor}
 .cw-avatar{display:flex;flex:none;align-items:center;justify-content:center;width:36px;height:36px;border-radius:50%;background:rgba(128,128,128,.25);background:color-mix(in srgb,currentColor 18%,transparent)}
 .cw-avatar svg{width:20px;height:20px}
-.cw-title{flex:1;min-width:0;margin:0;font-size:16px;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.cw-avatar img{width:100%;height:100%;border-radius:50%;object-fit:cover}
+.cw-initials{font-size:14px;font-weight:600;letter-spacing:.02em}
+.cw-avatar-sm{width:20px;height:20px;background:#e5e7eb;color:#374151}
+.cw-avatar-sm svg{width:13px;height:13px}
+.cw-avatar-sm .cw-initials{font-size:9px}
+.cw-head{flex:1;min-width:0}
+.cw-title{margin:0;font-size:16px;font-weight:600;line-height:1.3;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.cw-subtitle{margin:0;font-size:12px;line-height:1.25;opacity:.85;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.cw-menu-wrap{position:relative;flex:none}
+.cw-menu{position:absolute;top:calc(100% + 6px);right:0;z-index:20;min-width:220px;padding:6px;border:1px solid #e5e7eb;border-radius:12px;background:#fff;color:#111827;box-shadow:0 12px 32px rgba(17,24,39,.18)}
+.cw-menu-item{display:block;width:100%;padding:9px 12px;border:0;border-radius:8px;background:none;color:#111827;font-size:14px;text-align:left;white-space:nowrap}
+.cw-menu-item:hover,.cw-menu-item:focus{background:#f3f4f6}
+.cw-menu-item:focus-visible{outline:2px solid var(--cw-accent);outline-offset:-2px}
+.cw-live-slot{flex:none}
+.cw-live{display:flex;align-items:center;gap:8px;margin:0;padding:8px 14px;border-bottom:1px solid #e5e7eb;background:#f9fafb;color:#374151;font-size:13px}
+.cw-live-wait{background:#eff6ff;border-color:#dbeafe;color:#1e3a8a}
+.cw-live-error{background:#fef2f2;border-color:#fecaca;color:#991b1b}
+.cw-pulse{flex:none;width:8px;height:8px;border-radius:50%;background:currentColor;animation:cw-pulse 1.4s infinite ease-in-out}
+@keyframes cw-pulse{0%,100%{opacity:.35}50%{opacity:1}}
+.cw-survey{margin-top:12px;padding:14px;border:1px solid #e5e7eb;border-radius:14px;background:#fff}
+.cw-sheet .cw-survey{margin:0;padding:4px 0 8px;border:0}
+.cw-survey form{display:flex;flex-direction:column;gap:12px}
+.cw-survey-title{margin:0;font-size:16px;font-weight:600;line-height:1.35}
+.cw-survey-thanks{margin:0;font-size:15px;font-weight:600;color:#14532d}
+.cw-survey-done{display:flex;flex-direction:column;gap:10px}
+.cw-stars-set{margin:0;padding:0;border:0;min-width:0}
+.cw-stars{display:flex;gap:2px}
+.cw-star{position:relative}
+.cw-star-input{position:absolute;top:0;left:0;width:1px;height:1px;margin:0;opacity:0}
+.cw-star-label{display:flex;align-items:center;justify-content:center;width:44px;height:44px;border-radius:10px;color:#6b7280;cursor:pointer}
+.cw-star-label svg{width:30px;height:30px;stroke-width:1.6}
+.cw-star-label.cw-on{color:#d97706}
+.cw-star-label.cw-on svg{fill:currentColor}
+.cw-star-input:focus-visible+.cw-star-label{outline:2px solid var(--cw-accent);outline-offset:0}
+.cw-survey-comment{min-height:64px}
+.cw-survey .cw-actions{flex-wrap:wrap-reverse;gap:8px}
+.cw-survey .cw-btn{white-space:nowrap}
+.cw-pre-line{white-space:pre-line}
 .cw-hbtn{display:flex;flex:none;align-items:center;justify-content:center;width:36px;height:36px;padding:0;border:0;border-radius:10px;background:transparent}
 .cw-hbtn:hover{background:rgba(128,128,128,.2);background:color-mix(in srgb,currentColor 14%,transparent)}
 .cw-hbtn svg,.cw-send svg{width:20px;height:20px}
@@ -43,7 +80,7 @@ button{font:inherit;color:inherit;cursor:pointer}
 .cw-them .cw-bubble{border-bottom-left-radius:4px}
 .cw-me .cw-bubble{border-bottom-right-radius:4px;background:var(--cw-primary);color:var(--cw-on-primary);white-space:pre-wrap}
 .cw-bot-failed .cw-bubble{background:#fef2f2}
-.cw-author{margin:0 0 2px 4px;font-size:12px;color:#6b7280}
+.cw-author{display:flex;align-items:center;gap:6px;margin:0 0 3px 2px;font-size:12px;color:#4b5563}
 .cw-meta{margin-top:3px;font-size:12px;color:#6b7280}
 .cw-fail{display:flex;flex-wrap:wrap;align-items:center;justify-content:flex-end;gap:2px 6px;margin-top:3px;font-size:12px;color:#b91c1c;text-align:right}
 .cw-sending .cw-bubble{opacity:.8}
@@ -104,7 +141,7 @@ textarea.cw-control{min-height:96px;resize:vertical}
 .cw-brand{flex:none;padding:0 0 8px;font-size:11px;text-align:center;color:#6b7280}
 .cw-brand a{color:inherit;text-decoration:none}
 .cw-brand a:hover{text-decoration:underline}
-@media (prefers-reduced-motion:reduce){.cw-typing i{animation:none}}
+@media (prefers-reduced-motion:reduce){.cw-typing i,.cw-pulse{animation:none}}
 `;
 
 /**

@@ -44,7 +44,8 @@ export function readWidgetConfig(raw: unknown): TWidgetConfig | null {
     showBranding: raw.showBranding !== false,
     texts: { de: readTexts(texts.de), en: readTexts(texts.en) },
     humanAvailable: raw.humanAvailable === true,
-    // Read in full by the frame's pre-chat form; the loader never needs it.
+    // Read in full by the frame's pre-chat form; the loader never needs them.
     preChat: { enabled: false, fields: [] },
+    departments: [],
   };
 }

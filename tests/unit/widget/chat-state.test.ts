@@ -178,3 +178,24 @@ describe("re-sync after reconnect", () => {
     expect(run([send, { type: "connection", connection: "online" }, { type: "reset" }])).toEqual(initialChatState);
   });
 });
+
+describe("an operator's invitation in the conversation", () => {
+  const invitation = { invitationId: "Inv0123456789abcdefghi", operator: { name: "Anna", avatarUrl: null }, text: "Darf ich helfen?" };
+  const shown: TChatAction = { type: "invitation", invitation, createdAt: "2026-01-01T10:00:00.000Z" };
+  const storedInvitation = message("op1", { role: "operator", text: invitation.text, author: invitation.operator, createdAt: "2026-01-01T10:01:00.000Z" });
+
+  it("is shown as the operator's message, once, and kept through a full re-sync", () => {
+    const state = run([shown, shown]);
+    expect(state.messages).toHaveLength(1);
+    expect(state.messages[0]).toMatchObject({ role: "operator", text: invitation.text, author: invitation.operator, local: true });
+    expect(lastSeenMessageId(state.messages)).toBeUndefined();
+    expect(run([{ type: "session", messages: [], incremental: false, status: "bot" }], state).messages).toHaveLength(1);
+  });
+
+  it("gives way to the operator's stored message once accepted, by broadcast or re-sync", () => {
+    expect(ids(run([shown, { type: "message", message: storedInvitation }]))).toEqual(["op1"]);
+    expect(ids(run([shown, { type: "session", messages: [storedInvitation], incremental: true, status: "assigned" }]))).toEqual(["op1"]);
+    // Another operator message leaves the invitation in place.
+    expect(run([shown, { type: "message", message: { ...storedInvitation, text: "Noch etwas?" } }]).messages).toHaveLength(2);
+  });
+});

@@ -5,7 +5,7 @@ import type { TWidgetConfig } from "../../../lib/widget/protocol";
 import type { TLocale } from "../../shared/i18n";
 import type { TChatClient } from "../chat-client";
 import type { TTranslate } from "../i18n";
-import { leadFields, messageFormFields, preChatFormFields } from "../lead-rules";
+import { chosenDepartmentId, leadFields, messageFormFields, preChatFormFields } from "../lead-rules";
 import { Icon } from "./icon";
 import { LeadForm } from "./lead-form";
 import { Greeting } from "./message-list";
@@ -27,27 +27,42 @@ export function PreChatForm({ client, config, locale, t, firstFieldRef }: TPreCh
         intro={<p class="cw-form-intro">{t("prechat.intro")}</p>}
         submitLabel={t("prechat.submit")}
         firstFieldRef={firstFieldRef}
-        onSubmit={(values) => client.submitLead({ kind: "prechat", fields: leadFields(fields, values) }, fields)}
+        onSubmit={(values) => client.submitLead({ kind: "prechat", fields: leadFields(fields, values) }, fields, chosenDepartmentId(fields, values))}
       />
     </div>
   );
 }
 
-export function LeaveMessageButton({ t, onClick }: { t: TTranslate; onClick: () => void }) {
+/** Under the conversation while the bot has it: "talk to a human" when someone is online, else "leave a message". */
+export function HumanOrMessageButton({ t, humanAvailable, onHuman, onLeave }: { t: TTranslate; humanAvailable: boolean; onHuman: () => void; onLeave: () => void }) {
   return (
     <div class="cw-leave">
-      <button type="button" class="cw-leave-btn" onClick={onClick}>
-        <Icon name="mail" />
-        {t("leave.open")}
-      </button>
+      {humanAvailable ? (
+        <button type="button" class="cw-leave-btn cw-human-btn" onClick={onHuman}>
+          <Icon name="person" />
+          {t("human.open")}
+        </button>
+      ) : (
+        <button type="button" class="cw-leave-btn" onClick={onLeave}>
+          <Icon name="mail" />
+          {t("leave.open")}
+        </button>
+      )}
     </div>
   );
 }
 
-type TLeaveProps = { client: TChatClient; t: TTranslate; onDone: (email: string) => void; onCancel: () => void };
+type TLeaveProps = {
+  client: TChatClient;
+  t: TTranslate;
+  /** Why nobody answers (the department's offline message), shown as text instead of our intro. */
+  offlineMessage?: string | null;
+  onDone: (email: string) => void;
+  onCancel: () => void;
+};
 
 /** "Leave a message" while no human is available: {name?, email, message} as a lead. */
-export function LeaveMessageForm({ client, t, onDone, onCancel }: TLeaveProps) {
+export function LeaveMessageForm({ client, t, offlineMessage, onDone, onCancel }: TLeaveProps) {
   const fields = useMemo(() => messageFormFields({ name: t("leave.name"), email: t("leave.email"), message: t("leave.message") }), [t]);
   const firstFieldRef = useRef<HTMLElement>(null);
   useEffect(() => firstFieldRef.current?.focus(), []);
@@ -60,7 +75,7 @@ export function LeaveMessageForm({ client, t, onDone, onCancel }: TLeaveProps) {
         intro={
           <>
             <h2 class="cw-form-title">{t("leave.title")}</h2>
-            <p class="cw-form-intro">{t("leave.intro")}</p>
+            <p class="cw-form-intro cw-pre-line">{offlineMessage?.trim() || t("leave.intro")}</p>
           </>
         }
         submitLabel={t("leave.submit")}

@@ -2,7 +2,10 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { TWidgetConfig } from "../../../lib/widget/protocol";
 import type { TTranslate } from "../i18n";
+import type { TOperator } from "../live-state";
+import { Avatar } from "./avatar";
 import { Icon } from "./icon";
+import { HeaderMenu, type TMenuItem } from "./menu";
 
 type THeaderProps = {
   config: TWidgetConfig;
@@ -11,19 +14,30 @@ type THeaderProps = {
   embedded: boolean;
   /** Whether the close icon ends a session (else it only minimises). */
   canEnd: boolean;
+  /** The operator who has the chat: their name and picture replace the bot's. */
+  operator: TOperator | null;
+  menu: TMenuItem[];
   onMinimise: () => void;
   onEnd: () => void;
 };
 
-export function Header({ config, t, embedded, canEnd, onMinimise, onEnd }: THeaderProps) {
+export function Header({ config, t, embedded, canEnd, operator, menu, onMinimise, onEnd }: THeaderProps) {
   return (
     <header class="cw-header">
-      <span class="cw-avatar">
-        <Icon name={config.launcherIcon} />
-      </span>
-      <h1 id="cw-title" class="cw-title">
-        {config.title}
-      </h1>
+      {operator ? (
+        <Avatar person={operator} origin={config.origin} />
+      ) : (
+        <span class="cw-avatar">
+          <Icon name={config.launcherIcon} />
+        </span>
+      )}
+      <div class="cw-head">
+        <h1 id="cw-title" class="cw-title">
+          {operator ? operator.name : config.title}
+        </h1>
+        {operator && <p class="cw-subtitle">{config.title}</p>}
+      </div>
+      <HeaderMenu items={menu} t={t} />
       {embedded && canEnd && (
         <button type="button" class="cw-hbtn" aria-label={t("header.minimise")} title={t("header.minimise")} onClick={onMinimise}>
           <Icon name="chevronDown" />

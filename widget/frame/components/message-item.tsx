@@ -6,6 +6,7 @@ import { safeUrl } from "../../shared/url";
 import { formatWait, type TTranslate } from "../i18n";
 import { EXTERNAL_LINK, renderMarkdown } from "../markdown/render";
 import type { TChatMessage } from "../state";
+import { Avatar } from "./avatar";
 
 export function TypingDots({ label }: { label: string }) {
   return (
@@ -53,7 +54,14 @@ export function MarkdownBody({ text, citations, streaming, t }: { text: string; 
   return <div class="cw-md">{body}</div>;
 }
 
-type TMessageItemProps = { message: TChatMessage; botName: string; t: TTranslate; onRetry: (clientMessageId: string) => void };
+type TMessageItemProps = {
+  message: TChatMessage;
+  botName: string;
+  /** Our origin: operator avatars load from it only. */
+  origin: string;
+  t: TTranslate;
+  onRetry: (clientMessageId: string) => void;
+};
 
 function failureText(message: TChatMessage, t: TTranslate): string {
   const { failure } = message;
@@ -61,7 +69,7 @@ function failureText(message: TChatMessage, t: TTranslate): string {
   return t("message.rateLimited", { wait: formatWait(t, failure.retryAfterSeconds ?? 60) });
 }
 
-function MessageView({ message, botName, t, onRetry }: TMessageItemProps) {
+function MessageView({ message, botName, origin, t, onRetry }: TMessageItemProps) {
   if (message.role === "system") return <li class={message.local ? "cw-notice" : "cw-sys"}>{message.text}</li>;
   if (message.role === "visitor") {
     return (
@@ -84,7 +92,14 @@ function MessageView({ message, botName, t, onRetry }: TMessageItemProps) {
   const streaming = message.status === "streaming";
   return (
     <li class={`cw-row cw-them${message.status === "failed" ? " cw-bot-failed" : ""}`}>
-      {message.role === "operator" ? <span class="cw-author">{author}</span> : <span class="cw-sr">{author}:</span>}
+      {message.role === "operator" ? (
+        <span class="cw-author">
+          <Avatar person={{ name: author, avatarUrl: message.author?.avatarUrl ?? null }} origin={origin} small />
+          {author}
+        </span>
+      ) : (
+        <span class="cw-sr">{author}:</span>
+      )}
       <div class="cw-bubble">
         {message.text ? (
           <MarkdownBody text={message.text} citations={message.citations} streaming={streaming} t={t} />
@@ -104,7 +119,7 @@ function MessageView({ message, botName, t, onRetry }: TMessageItemProps) {
 export class MessageItem extends Component<TMessageItemProps> {
   shouldComponentUpdate(next: TMessageItemProps) {
     const current = this.props;
-    return next.message !== current.message || next.botName !== current.botName || next.t !== current.t || next.onRetry !== current.onRetry;
+    return next.message !== current.message || next.botName !== current.botName || next.origin !== current.origin || next.t !== current.t || next.onRetry !== current.onRetry;
   }
 
   render() {

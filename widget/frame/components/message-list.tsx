@@ -1,9 +1,12 @@
 /** @jsxImportSource preact */
+import type { ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import type { TWidgetConfig } from "../../../lib/widget/protocol";
 import type { TLocale } from "../../shared/i18n";
 import type { TTranslate } from "../i18n";
+import type { TOperator } from "../live-state";
 import type { TChatState } from "../state";
+import { Avatar } from "./avatar";
 import { MarkdownBody, MessageItem, TypingDots } from "./message-item";
 
 type TMessageListProps = {
@@ -14,6 +17,11 @@ type TMessageListProps = {
   t: TTranslate;
   onSend: (text: string) => boolean;
   onRetry: (clientMessageId: string) => void;
+  /** The operator who has the chat: their typing shows with their name. */
+  operator?: TOperator | null;
+  /** Below the conversation (the post-chat survey); `tailKey` changes when it does, to follow it. */
+  tail?: ComponentChildren;
+  tailKey?: string;
 };
 
 const NEAR_BOTTOM_PX = 80;
@@ -33,7 +41,7 @@ export function Greeting({ config, locale, t }: { config: TWidgetConfig; locale:
   );
 }
 
-export function MessageList({ config, locale, chat, open, t, onSend, onRetry }: TMessageListProps) {
+export function MessageList({ config, locale, chat, open, t, onSend, onRetry, operator, tail, tailKey }: TMessageListProps) {
   const logRef = useRef<HTMLDivElement>(null);
   const stuckToBottomRef = useRef(true);
   const { suggestions } = config.texts[locale];
@@ -46,7 +54,7 @@ export function MessageList({ config, locale, chat, open, t, onSend, onRetry }: 
   useLayoutEffect(() => {
     const element = logRef.current;
     if (element && stuckToBottomRef.current) element.scrollTop = element.scrollHeight;
-  }, [messages, showTyping, open]);
+  }, [messages, showTyping, open, tailKey]);
 
   // Also when the log itself shrinks: a banner appears, the on-screen keyboard opens.
   useEffect(() => {
@@ -69,16 +77,23 @@ export function MessageList({ config, locale, chat, open, t, onSend, onRetry }: 
       <ul class="cw-list">
         <Greeting config={config} locale={locale} t={t} />
         {messages.map((message) => (
-          <MessageItem key={message.clientMessageId ?? message.id} message={message} botName={config.title} t={t} onRetry={onRetry} />
+          <MessageItem key={message.clientMessageId ?? message.id} message={message} botName={config.title} origin={config.origin} t={t} onRetry={onRetry} />
         ))}
         {showTyping && (
           <li class="cw-row cw-them">
+            {typing.operator && operator && (
+              <span class="cw-author" aria-hidden="true">
+                <Avatar person={operator} origin={config.origin} small />
+                {operator.name}
+              </span>
+            )}
             <div class="cw-bubble">
-              <TypingDots label={t("typing", { name: config.title })} />
+              <TypingDots label={t("typing", { name: typing.operator && operator ? operator.name : config.title })} />
             </div>
           </li>
         )}
       </ul>
+      {tail}
       {!visitorHasWritten && suggestions.length > 0 && (
         <div class="cw-chips" role="group" aria-label={t("suggestions.label")}>
           {suggestions.map((suggestion) => (
