@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { createChatProvider, isAiProviderError, type TChatProvider } from "../ai/chat";
 import { providerCredential, type TProviderName } from "../ai/credentials";
+import { platformCredential } from "../ai/platform-credential";
 import { detectLanguage } from "../ai/answer/language";
 import { answerOffline, isWeakRetrieval } from "../ai/answer/offline-answer";
 import { costMillicents } from "../ai/answer/pricing";
@@ -272,12 +273,4 @@ async function externalProvider(workspaceId: string, settings: ReturnType<typeof
   const platform = platformCredential(settings.provider);
   if (!platform) return null;
   return { provider: createChatProvider({ provider: settings.provider, model: settings.model, ...platform }), billing: "platform" };
-}
-
-/** The platform's own key for a provider (env PLATFORM_*), if this installation has one. */
-export function platformCredential(provider: string): { apiKey: string; baseUrl?: string } | null {
-  const cfg = env();
-  if (provider === "openai" && cfg.PLATFORM_OPENAI_API_KEY) return { apiKey: cfg.PLATFORM_OPENAI_API_KEY, baseUrl: cfg.PLATFORM_OPENAI_BASE_URL };
-  if (provider === "gemini" && cfg.PLATFORM_GEMINI_API_KEY) return { apiKey: cfg.PLATFORM_GEMINI_API_KEY, baseUrl: cfg.PLATFORM_GEMINI_BASE_URL };
-  return null;
 }

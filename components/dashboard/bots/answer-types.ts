@@ -4,7 +4,7 @@ export type TAnswerProvider = "offline" | "openai" | "gemini" | "openai-compatib
 export type TExternalProvider = Exclude<TAnswerProvider, "offline">;
 
 /** What the page tells the browser about the workspace's keys: never a key, only whether one is there. */
-export type TProviderStatus = Record<TExternalProvider, { ready: boolean; keyHint: string | null; baseUrl: string | null }>;
+export type TProviderStatus = Record<TExternalProvider, { ready: boolean; keyHint: string | null; baseUrl: string | null; platform: boolean }>;
 
 export type TModelCatalog = { openai: TChatModelOption[]; gemini: TChatModelOption[] };
 

@@ -30,6 +30,7 @@ export function ModelSettingsForm({
   status,
   defaultModels,
   keysHref,
+  markupPercent,
 }: {
   slug: string;
   botId: string;
@@ -38,6 +39,7 @@ export function ModelSettingsForm({
   status: TProviderStatus;
   defaultModels: { openai: string; gemini: string };
   keysHref: string;
+  markupPercent: number;
 }) {
   const t = useTranslations("dashboard.answers");
   const toast = useToast();
@@ -97,7 +99,7 @@ export function ModelSettingsForm({
           {values.provider === "offline" ? (
             <p className="rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-900 ring-1 ring-inset ring-brand-200">{t("offlineNote")}</p>
           ) : (
-            <ProviderStatus slug={slug} provider={values.provider} model={values.model} status={status} keysHref={keysHref} />
+            <ProviderStatus slug={slug} provider={values.provider} model={values.model} status={status} keysHref={keysHref} markupPercent={markupPercent} />
           )}
 
           <div className="grid gap-5 sm:grid-cols-2">

@@ -13,7 +13,7 @@ import { ConnectionResult, type TConnectionResult } from "./connection-result";
  * Whether the chosen provider can answer: a clear warning (answers fall back to offline)
  * when the workspace has no key, else the key hint and a connection test with the chosen model.
  */
-export function ProviderStatus({ slug, provider, model, status, keysHref }: { slug: string; provider: TExternalProvider; model: string; status: TProviderStatus; keysHref: string }) {
+export function ProviderStatus({ slug, provider, model, status, keysHref, markupPercent }: { slug: string; provider: TExternalProvider; model: string; status: TProviderStatus; keysHref: string; markupPercent: number }) {
   const t = useTranslations("dashboard.answers");
   const [pending, start] = useTransition();
   const [result, setResult] = useState<TConnectionResult | null>(null);
@@ -28,6 +28,21 @@ export function ProviderStatus({ slug, provider, model, status, keysHref }: { sl
           {t("addKey")} →
         </Link>
       </Alert>
+    );
+  }
+  if (current.platform) {
+    return (
+      <div className="flex flex-col gap-2 rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700 ring-1 ring-inset ring-slate-200 sm:flex-row sm:items-center sm:justify-between">
+        <p className="min-w-0">
+          <span className="mr-1 text-emerald-600" aria-hidden="true">
+            ●
+          </span>
+          {t("platformKey", { markup: markupPercent })}
+        </p>
+        <Link href={keysHref} className="inline-flex h-8 shrink-0 items-center px-2 text-sm font-medium text-brand-600 hover:text-brand-700">
+          {t("addKey")}
+        </Link>
+      </div>
     );
   }
   return (

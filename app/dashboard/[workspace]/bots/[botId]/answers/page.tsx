@@ -5,6 +5,8 @@ import { ModelSettingsForm } from "@/components/dashboard/bots/model-settings-fo
 import { Playground } from "@/components/dashboard/bots/playground";
 import { DEFAULT_CHAT_MODEL, listChatModels } from "@/lib/bots/chat-models";
 import { getBotSettings } from "@/lib/bots/get-bot-settings";
+import { env } from "@/lib/config/env";
+import { platformCredential } from "@/lib/ai/platform-credential";
 import { listProviderKeys } from "@/lib/workspaces/manage-provider-keys";
 import { loadBotPage } from "../load-bot";
 
@@ -23,8 +25,10 @@ export default async function BotAnswersPage({ params }: TParams) {
   const [settings, keys] = await Promise.all([getBotSettings(ctx, bot.id), listProviderKeys(ctx)]);
   const entry = (provider: keyof TProviderStatus) => {
     const key = keys.find((k) => k.provider === provider);
-    const ready = provider === "openai-compatible" ? Boolean(key?.baseUrl) : Boolean(key?.hasKey);
-    return { ready, keyHint: key?.keyHint ?? null, baseUrl: key?.baseUrl ?? null };
+    const own = provider === "openai-compatible" ? Boolean(key?.baseUrl) : Boolean(key?.hasKey);
+    // Without the workspace's key, the installation's key answers and the balance pays.
+    const platform = !own && platformCredential(provider) !== null;
+    return { ready: own || platform, keyHint: key?.keyHint ?? null, baseUrl: key?.baseUrl ?? null, platform };
   };
   const status: TProviderStatus = { openai: entry("openai"), gemini: entry("gemini"), "openai-compatible": entry("openai-compatible") };
   return (
@@ -37,6 +41,7 @@ export default async function BotAnswersPage({ params }: TParams) {
         status={status}
         defaultModels={DEFAULT_CHAT_MODEL}
         keysHref={`/dashboard/${slug}/settings#provider-keys`}
+        markupPercent={env().BILLING_MARKUP_PERCENT}
       />
       <Playground slug={slug} botId={bot.id} />
     </div>
