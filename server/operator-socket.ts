@@ -25,6 +25,7 @@ import { log } from "../lib/log/logger";
 import { conversationRoom, countOperatorSockets, emitToWidget, operatorConversationRoom, operatorRoom, opsRoom } from "../lib/realtime/broadcast";
 import type { TAck } from "../lib/widget/protocol";
 import { operatorAuth } from "./socket-auth";
+import { stripNulFromPackets } from "../lib/validation/without-nul";
 
 /**
  * The /operator namespace (docs/protocol.md): one socket per console tab, authenticated by a
@@ -59,6 +60,7 @@ export function attachOperatorNamespace(nsp: Namespace, options: TOperatorNamesp
 
   nsp.on("connection", (raw) => {
     const socket = raw as TOperatorSocket;
+    stripNulFromPackets(socket);
     const session = socket.data;
     const op: TOperatorCtx = { workspaceId: session.workspaceId, userId: session.userId, role: session.role };
     const myRoom = operatorRoom(op.userId, op.workspaceId);

@@ -6,6 +6,7 @@ import { env } from "../lib/config/env";
 import { db } from "../lib/db/client";
 import { AppError, isAppError } from "../lib/errors/app-error";
 import { toErrorBody } from "../lib/errors/to-response";
+import { stripNulFromPackets, withoutNul } from "../lib/validation/without-nul";
 import { handleLeadSubmit } from "../lib/leads/socket";
 import { resolveClientIp } from "../lib/http/client-ip";
 import { closeByVisitor } from "../lib/live-chat/close-conversation";
@@ -67,7 +68,7 @@ function fail<T>(ack: unknown, error: unknown): void {
 export function attachWidgetNamespace(widget: Namespace) {
   widget.use(async (socket, next) => {
     try {
-      const auth = ZAuth.parse(socket.handshake.auth ?? {});
+      const auth = ZAuth.parse(withoutNul(socket.handshake.auth ?? {}));
       await consumeRateLimit("widgetConnect", resolveClientIp(socket.request, env().TRUST_PROXY === "true"));
       const bot = await findWidgetBot(auth.botId);
       if (!bot) return next(new Error("unknown_bot"));
@@ -85,6 +86,7 @@ export function attachWidgetNamespace(widget: Namespace) {
 
   widget.on("connection", async (raw) => {
     const socket = raw as TWidgetSocket;
+    stripNulFromPackets(socket);
     const { bot, sessionId, handshake: pending, visitorKey } = socket.data;
     const workspaceId = bot.workspaceId;
     const toRoom = () => conversationEmitter(widget, socket.data.conversationId);

@@ -1,4 +1,5 @@
 import { AppError } from "../errors/app-error";
+import { withoutNul } from "../validation/without-nul";
 
 /** Reads a JSON request body with a size cap; malformed JSON is a 400, not a 500. */
 export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unknown> {
@@ -11,7 +12,7 @@ export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unkn
   const text = await req.text();
   if (text.length > maxBytes) throw new AppError("bad_request", `Body too large (at most ${maxBytes} bytes).`);
   try {
-    return JSON.parse(text) as unknown;
+    return withoutNul(JSON.parse(text) as unknown);
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON.");
   }

@@ -30,8 +30,9 @@ function ack<T>(socket: Socket, event: string, payload: unknown): Promise<{ ok: 
 }
 
 /**
- * NUL characters cannot be stored in PostgreSQL text: the server answers them with an
- * internal error today (reported), so the two payloads that hide a NUL go in without it.
+ * PostgreSQL text cannot hold NUL: the server drops the character from every input
+ * (lib/validation/without-nul.ts), so what the console shows is the payload without it.
+ * The payloads go in with their NULs.
  */
 const storable = (payload: string) => payload.replace(/\u0000/g, "");
 
@@ -42,17 +43,17 @@ async function visitor(botId: string, index: number, original: string): Promise<
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
-    auth: { botId, locale: "de-DE", page: { url: `https://shop.example/produkte?i=${index}`, title: payload.slice(0, 300), referrer: payload } },
+    auth: { botId, locale: "de-DE", page: { url: `https://shop.example/produkte?i=${index}`, title: payload.slice(0, 300), referrer: original } },
   });
   const session = await new Promise<{ conversation: { id: string } }>((resolve, reject) => {
     socket.once("session", resolve);
     socket.once("connect_error", reject);
   });
   const steps: [string, unknown][] = [
-    ["lead:submit", { kind: "prechat", fields: { name: payload, email: `besucher${index}@example.com`, anliegen: payload } }],
-    ["visitor:update", { name: payload }],
+    ["lead:submit", { kind: "prechat", fields: { name: original, email: `besucher${index}@example.com`, anliegen: original } }],
+    ["visitor:update", { name: original }],
     ["handoff:request", {}],
-    ["message:send", { text: payload, clientMessageId: `xss-${index}-${randomBytes(6).toString("hex")}` }],
+    ["message:send", { text: original, clientMessageId: `xss-${index}-${randomBytes(6).toString("hex")}` }],
   ];
   for (const [event, body] of steps) {
     const res = await ack<{ status?: string }>(socket, event, body);

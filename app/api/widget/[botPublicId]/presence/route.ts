@@ -5,6 +5,7 @@ import { clientIp } from "@/lib/http/client-ip";
 import { recordPresence } from "@/lib/live-chat/record-presence";
 import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
 import { originAllowed } from "@/lib/widget/frame-page";
+import { withoutNul } from "@/lib/validation/without-nul";
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +48,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ botPubl
     if (text.length > MAX_BODY) throw new AppError("payload_too_large", "The beacon is too large.");
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      body = withoutNul(JSON.parse(text) as unknown);
     } catch {
       throw new AppError("bad_request", "The body is not valid JSON.");
     }
