@@ -7,9 +7,9 @@ import { NAV_ITEMS } from "@/components/dashboard/nav-items";
 import { requireWorkspacePage } from "@/lib/auth/next/require-page";
 
 /**
- * Sections that later issues build (conversations, console, operators, billing). A real folder for a section takes precedence over this route.
+ * Sections that later issues build (conversations: the transcript list). A real folder for a section takes precedence over this route.
  */
-const UPCOMING = ["conversations", "console", "operators", "billing"] as const;
+const UPCOMING = ["conversations"] as const;
 type TSection = (typeof UPCOMING)[number];
 
 function isSection(value: string): value is TSection {
