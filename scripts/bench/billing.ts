@@ -26,7 +26,6 @@ import { createTenant, openBenchDatabase, type TTenant } from "./retrieval-db";
 import { percentile } from "./retrieval-metrics";
 
 const RESULTS_FILE = path.resolve("bench/results/billing.json");
-const TARGET_DEBIT_P95_MS = 50;
 
 async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>) {
   let next = 0;
@@ -123,7 +122,6 @@ export async function benchBilling() {
         concurrency: 50,
         spreadOverWorkspaces: latency(spread),
         oneHotWorkspace: latency(hot),
-        targetP95Ms: TARGET_DEBIT_P95_MS,
       },
       reconcile: { differences: report.differences.length, balanced: report.balanced, entries: report.entries },
       hotWorkspaceBalanceCents: hotBalance.balanceCents,
@@ -133,7 +131,7 @@ export async function benchBilling() {
       { measure: "webhook events/s (2 deliveries each, 16 at a time)", value: f(result.webhook.eventsPerSecond), note: `${result.webhook.creditedEntries} entries for ${events.length} events, ${failures} non-200` },
       { measure: "webhook deliveries/s", value: f(result.webhook.deliveriesPerSecond), note: "" },
       { measure: "bare ledger credits/s (baseline)", value: f(result.webhook.bareLedgerCreditsPerSecond), note: `webhook path = ${f(result.webhook.ratioToBareLedger, 2)}× of bare` },
-      { measure: "debit p50 / p95 / p99 ms (50 callers, 50 workspaces)", value: `${f(result.debits.spreadOverWorkspaces.p50Ms)} / ${f(result.debits.spreadOverWorkspaces.p95Ms)} / ${f(result.debits.spreadOverWorkspaces.p99Ms)}`, note: `target p95 ≤ ${TARGET_DEBIT_P95_MS}` },
+      { measure: "debit p50 / p95 / p99 ms (50 callers, 50 workspaces)", value: `${f(result.debits.spreadOverWorkspaces.p50Ms)} / ${f(result.debits.spreadOverWorkspaces.p95Ms)} / ${f(result.debits.spreadOverWorkspaces.p99Ms)}`, note: "embedded: one transaction at a time, so ≈ queue depth × one debit" },
       { measure: "debit p50 / p95 / p99 ms (50 callers, one workspace)", value: `${f(result.debits.oneHotWorkspace.p50Ms)} / ${f(result.debits.oneHotWorkspace.p95Ms)} / ${f(result.debits.oneHotWorkspace.p99Ms)}`, note: "one hot account row" },
       { measure: "reconcile", value: result.reconcile.differences === 0 && result.reconcile.balanced ? "clean" : "DIFFERENCES", note: `${result.reconcile.entries} entries` },
     ]);
