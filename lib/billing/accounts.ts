@@ -15,7 +15,14 @@ export const PLATFORM_ACCOUNTS = {
   adjustments: "platform:adjustments",
 } as const;
 
-export type TPlatformAccount = keyof typeof PLATFORM_ACCOUNTS;
+/**
+ * A customer account's balance (credit-normal: credits − debits) and what new charges may use
+ * (the balance minus the holds of answers in flight). placeHold checks the same in SQL.
+ */
+export function customerBalance(account: { credits: bigint; debits: bigint; held: bigint }): { balance: bigint; available: bigint } {
+  const balance = account.credits - account.debits;
+  return { balance, available: balance - account.held };
+}
 
 export function workspaceAccountKey(workspaceId: string): string {
   return `workspace:${workspaceId}`;
@@ -23,6 +30,11 @@ export function workspaceAccountKey(workspaceId: string): string {
 
 export function isWorkspaceAccountKey(key: string): boolean {
   return key.startsWith("workspace:");
+}
+
+/** The workspace a customer account key names (null for a platform account). */
+export function workspaceIdOfKey(key: string): string | null {
+  return isWorkspaceAccountKey(key) ? key.slice("workspace:".length) : null;
 }
 
 /**
@@ -49,7 +61,7 @@ export async function ensureAccounts(tx: TransactionClient, keys: string[]): Pro
       data: missing.map((key) => ({
         key,
         kind: isWorkspaceAccountKey(key) ? "customer" : key.slice("platform:".length),
-        workspaceId: isWorkspaceAccountKey(key) ? key.slice("workspace:".length) : null,
+        workspaceId: workspaceIdOfKey(key),
       })),
       skipDuplicates: true,
     });

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db/client";
+import { log } from "../log/logger";
 import { PLATFORM_ACCOUNTS, workspaceAccountKey } from "./accounts";
+import { noteBalanceChange } from "./balance-notices";
 import { postEntry, type TPostedEntry } from "./post-entry";
 
 export const ZAdjustCreditsInput = z.object({
@@ -17,13 +19,14 @@ export const ZAdjustCreditsInput = z.object({
 
 /**
  * An audited manual adjustment (goodwill credit, correction). A negative amount may not take
- * the balance below zero.
+ * the balance below zero. Like every change of the balance, it is followed by the balance
+ * notices (a credit re-arms them, a take-back may cross a low-balance threshold).
  */
 export async function adjustCredits(ctx: { workspaceId: string; actorId: string | null }, raw: unknown): Promise<TPostedEntry> {
   const input = ZAdjustCreditsInput.parse(raw);
   const adjustmentId = input.adjustmentId ?? randomUUID();
   const customer = workspaceAccountKey(ctx.workspaceId);
-  return db().$transaction(async (tx) => {
+  const posted = await db().$transaction(async (tx) => {
     const posted = await postEntry(tx, {
       idempotencyKey: `adjustment:${adjustmentId}`,
       kind: "adjustment",
@@ -49,4 +52,11 @@ export async function adjustCredits(ctx: { workspaceId: string; actorId: string 
     }
     return posted;
   });
+  if (posted.created) {
+    // A notice must not turn a committed adjustment into an error.
+    await noteBalanceChange(ctx.workspaceId, input.amountCents > 0 ? "credit" : "debit").catch((error: unknown) =>
+      log.error("Balance notice after an adjustment failed", { workspaceId: ctx.workspaceId, error: String(error) }),
+    );
+  }
+  return posted;
 }

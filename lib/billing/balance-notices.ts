@@ -1,10 +1,8 @@
 import { db } from "../db/client";
 import { formatEuros } from "../plans/plans";
 import { getBalance } from "./get-balance";
+import { lowBalanceThresholds } from "./low-balance-thresholds";
 import { notifyBillingContacts } from "./notify-billing-contacts";
-
-/** Thresholds (cents) used until the owner sets their own in the billing details. */
-export const DEFAULT_LOW_BALANCE_THRESHOLDS = [500, 100];
 
 /**
  * Low-balance emails, once per threshold crossing: when the balance falls below a threshold
@@ -16,7 +14,7 @@ export async function noteBalanceChange(workspaceId: string, change: "credit" | 
     where: { workspaceId },
     select: { lowBalanceThresholds: true, lowBalanceNotifiedCents: true, exhaustedNotifiedAt: true },
   });
-  const thresholds = profile?.lowBalanceThresholds ?? DEFAULT_LOW_BALANCE_THRESHOLDS;
+  const thresholds = lowBalanceThresholds(profile?.lowBalanceThresholds);
   const { balanceCents } = await getBalance(workspaceId);
   const crossed = thresholds.filter((t) => balanceCents < t);
   const lowest = crossed.length ? Math.min(...crossed) : null;
@@ -29,17 +27,11 @@ export async function noteBalanceChange(workspaceId: string, change: "credit" | 
 
   // Only the caller that moves the marker sends the email (two debits racing past a
   // threshold announce it once).
-  const claimed = await db().billingProfile.upsert({
-    where: { workspaceId },
-    create: { workspaceId },
-    update: {},
-    select: { workspaceId: true },
-  }).then(() =>
-    db().billingProfile.updateMany({
-      where: { workspaceId, lowBalanceNotifiedCents: notified },
-      data: { lowBalanceNotifiedCents: lowest, ...(clearExhausted ? { exhaustedNotifiedAt: null } : {}) },
-    }),
-  );
+  await ensureProfile(workspaceId);
+  const claimed = await db().billingProfile.updateMany({
+    where: { workspaceId, lowBalanceNotifiedCents: notified },
+    data: { lowBalanceNotifiedCents: lowest, ...(clearExhausted ? { exhaustedNotifiedAt: null } : {}) },
+  });
   if (!announce || claimed.count === 0) return;
   const threshold = lowest!;
   await notifyBillingContacts(workspaceId, (locale) =>
@@ -68,7 +60,7 @@ export async function noteBalanceChange(workspaceId: string, change: "credit" | 
  * once, until a credit arrives (noteBalanceChange "credit" re-arms it).
  */
 export async function noteBalanceExhausted(workspaceId: string): Promise<void> {
-  await db().billingProfile.upsert({ where: { workspaceId }, create: { workspaceId }, update: {}, select: { workspaceId: true } });
+  await ensureProfile(workspaceId);
   const claimed = await db().billingProfile.updateMany({ where: { workspaceId, exhaustedNotifiedAt: null }, data: { exhaustedNotifiedAt: new Date() } });
   if (claimed.count === 0) return;
   await notifyBillingContacts(workspaceId, (locale) =>
@@ -90,4 +82,9 @@ export async function noteBalanceExhausted(workspaceId: string): Promise<void> {
           linkLabel: "Top up balance",
         },
   );
+}
+
+/** The notice markers live on the billing profile: create it (empty) when there is none yet. */
+async function ensureProfile(workspaceId: string): Promise<void> {
+  await db().billingProfile.upsert({ where: { workspaceId }, create: { workspaceId }, update: {}, select: { workspaceId: true } });
 }

@@ -2,9 +2,12 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import { db } from "../db/client";
 import type { BillingProfile } from "../db/generated/client";
+import { formatEuros } from "../plans/plans";
 import { ZEmail } from "../validation/common";
 import { requireRole } from "../workspaces/require-role";
 import type { TWorkspaceContext } from "../workspaces/types";
+import { invoiceIdentity } from "./ensure-stripe-customer";
+import { LOW_BALANCE_THRESHOLDS, lowBalanceThresholds } from "./low-balance-thresholds";
 import { stripeClient, stripeConfigured, stripeFailure } from "./stripe-client";
 
 /**
@@ -95,9 +98,15 @@ export const ZBillingDetailsInput = z.object({
     .refine((v) => v === null || isEuVatId(v), "Enter an EU VAT ID such as DE123456789"),
   /** Cents; stored de-duplicated, highest first. */
   lowBalanceThresholds: z
-    .array(z.coerce.number().int("Whole cents only").min(100, "At least €1.00").max(1_000_000, "At most €10,000.00"))
+    .array(
+      z.coerce
+        .number()
+        .int("Whole cents only")
+        .min(LOW_BALANCE_THRESHOLDS.minCents, `At least ${formatEuros(LOW_BALANCE_THRESHOLDS.minCents, "en", { exact: true })}`)
+        .max(LOW_BALANCE_THRESHOLDS.maxCents, `At most ${formatEuros(LOW_BALANCE_THRESHOLDS.maxCents, "en", { exact: true })}`),
+    )
     .transform((values) => [...new Set(values)].sort((a, b) => b - a))
-    .pipe(z.array(z.number()).max(5, "At most 5 thresholds"))
+    .pipe(z.array(z.number()).max(LOW_BALANCE_THRESHOLDS.maxCount, `At most ${LOW_BALANCE_THRESHOLDS.maxCount} thresholds`))
     .optional(),
 });
 export type TBillingDetailsInput = z.input<typeof ZBillingDetailsInput>;
@@ -119,8 +128,6 @@ export type TBillingDetails = {
 /** "synced": Stripe has the new details; "skipped": no customer yet or Stripe not set up; "failed": logged, saved here only. */
 export type TStripeSync = "synced" | "skipped" | "failed";
 
-const DEFAULT_THRESHOLDS = [500, 100];
-
 function toDetails(profile: BillingProfile | null): TBillingDetails {
   return {
     companyName: profile?.companyName ?? null,
@@ -131,7 +138,7 @@ function toDetails(profile: BillingProfile | null): TBillingDetails {
     city: profile?.city ?? null,
     country: profile?.country ?? null,
     vatId: profile?.vatId ?? null,
-    lowBalanceThresholds: profile?.lowBalanceThresholds ?? DEFAULT_THRESHOLDS,
+    lowBalanceThresholds: lowBalanceThresholds(profile?.lowBalanceThresholds),
     hasStripeCustomer: Boolean(profile?.stripeCustomerId),
   };
 }
@@ -159,22 +166,18 @@ export async function updateBillingDetails(
   return { details: toDetails(profile), stripeSync: await syncStripeCustomer(ctx.workspaceId, profile) };
 }
 
+/** The customer gets the same invoice identity a new one is created with, and the form's VAT id. */
 async function syncStripeCustomer(workspaceId: string, profile: BillingProfile): Promise<TStripeSync> {
   const customerId = profile.stripeCustomerId;
   if (!customerId || !stripeConfigured()) return "skipped";
   try {
     const stripe = stripeClient();
-    const workspace = await db().workspace.findUnique({ where: { id: workspaceId }, select: { name: true } });
+    const { name, email, address } = await invoiceIdentity(workspaceId);
     await stripe.customers.update(customerId, {
-      name: profile.companyName || workspace?.name || "",
-      ...(profile.email ? { email: profile.email } : {}),
-      address: {
-        line1: profile.addressLine1 ?? "",
-        line2: profile.addressLine2 ?? "",
-        postal_code: profile.postalCode ?? "",
-        city: profile.city ?? "",
-        country: profile.country ?? "",
-      },
+      name,
+      ...(email ? { email } : {}),
+      // An empty line2 clears the one Stripe has.
+      ...(address ? { address: { ...address, line2: address.line2 ?? "" } } : {}),
     });
     await replaceVatId(stripe, customerId, profile.vatId);
     return "synced";

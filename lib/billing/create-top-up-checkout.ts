@@ -3,6 +3,7 @@ import { env } from "../config/env";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { isLocale, type TLocale } from "../i18n/locale";
+import { formatEuros } from "../plans/plans";
 import { requireRole } from "../workspaces/require-role";
 import type { TWorkspaceContext } from "../workspaces/types";
 import { ensureStripeCustomer } from "./ensure-stripe-customer";
@@ -67,8 +68,7 @@ export async function createTopUpCheckout(ctx: TWorkspaceContext, input: TTopUpI
 function checkAmount(amount: unknown): number {
   const { BILLING_TOP_UP_MIN_CENTS: minCents, BILLING_TOP_UP_MAX_CENTS: maxCents } = env();
   if (typeof amount !== "number" || !Number.isSafeInteger(amount) || amount < minCents || amount > maxCents) {
-    const euros = (cents: number) => `€${(cents / 100).toFixed(2)}`;
-    throw new AppError("validation_failed", `Choose an amount between ${euros(minCents)} and ${euros(maxCents)} in whole cents.`, {
+    throw new AppError("validation_failed", `Choose an amount between ${formatEuros(minCents, "en")} and ${formatEuros(maxCents, "en")} in whole cents.`, {
       details: { field: "amountCents", minCents, maxCents },
     });
   }
@@ -105,8 +105,8 @@ type TCheckoutInput = {
   billingUrl: string;
 };
 
-/** The Checkout Session for one top-up; exported for the tests that pin its exact shape. */
-export function checkoutParams(i: TCheckoutInput): Stripe.Checkout.SessionCreateParams {
+/** The Checkout Session for one top-up (tests/integration/billing/checkout.test.ts pins its exact shape at the fake). */
+function checkoutParams(i: TCheckoutInput): Stripe.Checkout.SessionCreateParams {
   const metadata = { workspaceId: i.workspaceId, paymentId: i.paymentId };
   const copy = COPY[i.locale];
   return {

@@ -31,8 +31,17 @@ async function storedCustomerId(workspaceId: string): Promise<string | null> {
   return profile?.stripeCustomerId ?? null;
 }
 
-/** What Stripe puts on invoices: the billing details when saved, else the workspace and its first owner. */
-export async function customerParams(workspaceId: string): Promise<Stripe.CustomerCreateParams> {
+/** What Stripe prints on invoices, from the billing details when saved, else the workspace and its first owner. */
+export type TInvoiceIdentity = {
+  name: string;
+  email: string | null;
+  /** Only a complete address (the billing details form requires every part but line2). */
+  address: { line1: string; line2: string | null; postal_code: string; city: string; country: string } | null;
+  vatId: string | null;
+  locale: "de" | "en";
+};
+
+export async function invoiceIdentity(workspaceId: string): Promise<TInvoiceIdentity> {
   const workspace = await db().workspace.findUnique({
     where: { id: workspaceId },
     select: {
@@ -44,25 +53,26 @@ export async function customerParams(workspaceId: string): Promise<Stripe.Custom
   if (!workspace) throw new AppError("not_found", "Workspace not found.");
   const profile = workspace.billingProfile;
   const owner = workspace.memberships[0]?.user;
-  const email = profile?.email ?? owner?.email;
-  const hasAddress = Boolean(profile?.addressLine1 && profile.postalCode && profile.city && profile.country);
+  const { addressLine1: line1, addressLine2: line2, postalCode, city, country } = profile ?? {};
   return {
     name: profile?.companyName || workspace.name,
+    email: profile?.email ?? owner?.email ?? null,
+    address: line1 && postalCode && city && country ? { line1, line2: line2 ?? null, postal_code: postalCode, city, country } : null,
+    vatId: profile?.vatId ?? null,
+    locale: owner?.locale === "en" ? "en" : "de",
+  };
+}
+
+/** A new customer: the invoice identity, the owner's language and the workspace id. */
+async function customerParams(workspaceId: string): Promise<Stripe.CustomerCreateParams> {
+  const { name, email, address, vatId, locale } = await invoiceIdentity(workspaceId);
+  return {
+    name,
     ...(email ? { email } : {}),
-    ...(hasAddress
-      ? {
-          address: {
-            line1: profile!.addressLine1!,
-            ...(profile!.addressLine2 ? { line2: profile!.addressLine2 } : {}),
-            postal_code: profile!.postalCode!,
-            city: profile!.city!,
-            country: profile!.country!,
-          },
-        }
-      : {}),
-    preferred_locales: [owner?.locale === "en" ? "en" : "de"],
+    ...(address ? { address: { line1: address.line1, ...(address.line2 ? { line2: address.line2 } : {}), postal_code: address.postal_code, city: address.city, country: address.country } } : {}),
+    preferred_locales: [locale],
     metadata: { workspaceId },
-    ...(profile?.vatId ? { tax_id_data: [{ type: "eu_vat" as const, value: profile.vatId }] } : {}),
+    ...(vatId ? { tax_id_data: [{ type: "eu_vat" as const, value: vatId }] } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import type { TransactionClient } from "../db/transaction";
-import { workspaceAccountKey } from "./accounts";
+import { customerBalance, workspaceAccountKey } from "./accounts";
 
 export type TBalance = {
   /** Credits minus debits, in cents (negative only after a refund or dispute of spent credit). */
@@ -17,7 +17,7 @@ export async function getBalance(workspaceId: string, tx: TransactionClient = db
     where: { key: workspaceAccountKey(workspaceId) },
     select: { debitsCents: true, creditsCents: true, heldCents: true },
   });
-  const balance = account ? Number(account.creditsCents - account.debitsCents) : 0;
-  const held = account ? Number(account.heldCents) : 0;
-  return { balanceCents: balance, heldCents: held, availableCents: Math.max(0, balance - held), currency: "EUR" };
+  if (!account) return { balanceCents: 0, heldCents: 0, availableCents: 0, currency: "EUR" };
+  const { balance, available } = customerBalance({ credits: account.creditsCents, debits: account.debitsCents, held: account.heldCents });
+  return { balanceCents: Number(balance), heldCents: Number(account.heldCents), availableCents: Math.max(0, Number(available)), currency: "EUR" };
 }

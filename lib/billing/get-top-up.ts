@@ -1,7 +1,5 @@
-import { db } from "../db/client";
-import { AppError } from "../errors/app-error";
-import { requireRole } from "../workspaces/require-role";
 import type { TWorkspaceContext } from "../workspaces/types";
+import { findWorkspacePayment } from "./find-payment";
 import { getBalance } from "./get-balance";
 
 /**
@@ -19,12 +17,7 @@ export type TTopUp = {
 };
 
 export async function getTopUp(ctx: TWorkspaceContext, paymentId: string): Promise<TTopUp> {
-  requireRole(ctx, ["owner"]);
-  const payment = await db().payment.findFirst({
-    where: { id: String(paymentId), workspaceId: ctx.workspaceId },
-    select: { id: true, status: true, amountCents: true, creditedCents: true, paidAt: true },
-  });
-  if (!payment) throw new AppError("not_found", "Payment not found.");
+  const payment = await findWorkspacePayment(ctx, paymentId, { id: true, status: true, amountCents: true, creditedCents: true, paidAt: true });
   const { balanceCents } = await getBalance(ctx.workspaceId);
   return { ...payment, balanceCents };
 }

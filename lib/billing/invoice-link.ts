@@ -1,8 +1,6 @@
-import { db } from "../db/client";
-import { AppError } from "../errors/app-error";
 import { log } from "../log/logger";
-import { requireRole } from "../workspaces/require-role";
 import type { TWorkspaceContext } from "../workspaces/types";
+import { findWorkspacePayment } from "./find-payment";
 import { stripeClient, stripeFailure } from "./stripe-client";
 
 /**
@@ -11,12 +9,7 @@ import { stripeClient, stripeFailure } from "./stripe-client";
  * workspace is "not found"; an invoice Stripe files under another workspace is never shown.
  */
 export async function invoiceLink(ctx: TWorkspaceContext, paymentId: string): Promise<string | null> {
-  requireRole(ctx, ["owner"]);
-  const payment = await db().payment.findFirst({
-    where: { id: String(paymentId), workspaceId: ctx.workspaceId },
-    select: { id: true, stripeInvoiceId: true },
-  });
-  if (!payment) throw new AppError("not_found", "Payment not found.");
+  const payment = await findWorkspacePayment(ctx, paymentId, { id: true, stripeInvoiceId: true });
   if (!payment.stripeInvoiceId) return null;
   const stripe = stripeClient();
   let invoice;

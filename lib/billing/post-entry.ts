@@ -1,7 +1,7 @@
 import { Prisma } from "../db/client";
 import type { TransactionClient } from "../db/transaction";
-import { AppError } from "../errors/app-error";
-import { ensureAccounts, forgetAccountIds, isWorkspaceAccountKey } from "./accounts";
+import { AppError, isAppError } from "../errors/app-error";
+import { customerBalance, ensureAccounts, forgetAccountIds, isWorkspaceAccountKey, workspaceIdOfKey } from "./accounts";
 
 export type TEntryKind =
   | "top_up"
@@ -72,16 +72,9 @@ export async function postEntry(tx: TransactionClient, input: TEntryInput): Prom
     return { created: false, entryId: existing.id, amountCents: existing.amountCents, balanceAfterCents: toNumber(existing.balanceAfterCents) };
   }
 
-  let amount = input.amountCents;
-  const available = debit.credits_cents - debit.debits_cents - held;
-  const funds = input.funds ?? "none";
-  if (funds !== "none" && available < BigInt(amount)) {
-    if (funds === "require") {
-      throw new AppError("insufficient_funds", "The balance is too low for this.", { details: { availableCents: Number(available < 0n ? 0n : available), requiredCents: amount } });
-    }
-    amount = available > 0n ? Number(available) : 0;
-    if (amount === 0) return { created: false, entryId: null, amountCents: 0, balanceAfterCents: Number(debit.credits_cents - debit.debits_cents) };
-  }
+  const before = customerBalance({ credits: debit.credits_cents, debits: debit.debits_cents, held });
+  const amount = fundedAmount(input, before.available);
+  if (amount === 0) return { created: false, entryId: null, amountCents: 0, balanceAfterCents: Number(before.balance) };
 
   await tx.$executeRaw`
     UPDATE ledger_accounts SET
@@ -94,11 +87,11 @@ export async function postEntry(tx: TransactionClient, input: TEntryInput): Prom
   const balanceAfter =
     customer === null
       ? null
-      : customer.credits_cents - customer.debits_cents + (customer === credit ? BigInt(amount) : -BigInt(amount));
+      : customerBalance({ credits: customer.credits_cents, debits: customer.debits_cents, held: 0n }).balance + (customer === credit ? BigInt(amount) : -BigInt(amount));
   const entry = await tx.ledgerEntry.create({
     data: {
       idempotencyKey: input.idempotencyKey,
-      workspaceId: customer ? customer.key.slice("workspace:".length) : null,
+      workspaceId: customer ? workspaceIdOfKey(customer.key) : null,
       kind: input.kind,
       debitAccountId: debitId,
       creditAccountId: creditId,
@@ -111,6 +104,35 @@ export async function postEntry(tx: TransactionClient, input: TEntryInput): Prom
     select: { id: true },
   });
   return { created: true, entryId: entry.id, amountCents: amount, balanceAfterCents: toNumber(balanceAfter) };
+}
+
+/**
+ * What may be posted from a debited account with `available` cents (balance minus holds),
+ * by the input's funds mode: all of it ("none"), all or insufficient_funds ("require"), or
+ * as much as is there, possibly 0 ("cap").
+ */
+function fundedAmount(input: Pick<TEntryInput, "amountCents" | "funds">, available: bigint): number {
+  const funds = input.funds ?? "none";
+  if (funds === "none" || available >= BigInt(input.amountCents)) return input.amountCents;
+  if (funds === "require") {
+    throw new AppError("insufficient_funds", "The balance is too low for this.", { details: { availableCents: Number(available < 0n ? 0n : available), requiredCents: input.amountCents } });
+  }
+  return available > 0n ? Number(available) : 0;
+}
+
+/**
+ * Runs `charge` (postEntry with funds "require" inside it); a refusal for lack of funds comes
+ * back with `message`, which names what could not be paid, and the details the caller adds.
+ */
+export async function withFundsMessage<T>(charge: () => Promise<T>, message: string, details?: (refused: AppError) => Record<string, unknown>): Promise<T> {
+  try {
+    return await charge();
+  } catch (error) {
+    if (isAppError(error) && error.code === "insufficient_funds") {
+      throw new AppError("insufficient_funds", message, { details: details ? details(error) : error.details });
+    }
+    throw error;
+  }
 }
 
 /** Both accounts, created if needed, locked in id order. */

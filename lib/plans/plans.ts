@@ -232,10 +232,19 @@ export function addonProRataCents(plan: TPlan, period: { startsAt: Date; endsAt:
 /** Prepaid top-up amounts offered in the dashboard, in cents. */
 export const TOP_UP_AMOUNTS_CENTS = [1000, 2500, 5000, 10000, 25000] as const;
 
-export function formatEuros(cents: number, locale: "de" | "en"): string {
-  return new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-IE", {
+/**
+ * EUR cents for people: "25 €" / "€25" for whole amounts, "24,65 €" otherwise. `exact` always
+ * shows two decimals (columns that line up); `signed` adds + or − (never to 0). The one money
+ * format of the site, the dashboard and the billing emails.
+ */
+export function formatEuros(cents: number, locale: "de" | "en", options: { exact?: boolean; signed?: boolean } = {}): string {
+  const exact = options.exact ?? false;
+  const text = new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-IE", {
     style: "currency",
     currency: "EUR",
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
+    minimumFractionDigits: exact || cents % 100 !== 0 ? 2 : 0,
+    maximumFractionDigits: 2,
+    signDisplay: options.signed ? "exceptZero" : "auto",
   }).format(cents / 100);
+  return exact ? text.replace("-", "−") : text;
 }

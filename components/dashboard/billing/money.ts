@@ -1,24 +1,16 @@
-/** Money on the billing pages: EUR cents in, the reader's locale out. */
-export type TMoneyLocale = "de" | "en";
+import { formatEuros } from "@/lib/plans/plans";
 
-const intlLocale = (locale: TMoneyLocale) => (locale === "de" ? "de-DE" : "en-IE");
+/** Money on the billing pages: EUR cents in, the reader's locale out (lib/plans formatEuros). */
+export type TMoneyLocale = "de" | "en";
 
 /** "25 €", "24,65 €": whole amounts without decimals (packages, balance, headlines). */
 export function euros(cents: number, locale: TMoneyLocale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "EUR", minimumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(cents / 100);
+  return formatEuros(cents, locale);
 }
 
 /** "25,00 €" with fixed decimals, for columns that line up; `signed` adds + or − (never to 0). */
 export function eurosExact(cents: number, locale: TMoneyLocale, options: { signed?: boolean } = {}): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
-    style: "currency",
-    currency: "EUR",
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    signDisplay: options.signed ? "exceptZero" : "auto",
-  })
-    .format(cents / 100)
-    .replace("-", "−");
+  return formatEuros(cents, locale, { exact: true, signed: options.signed });
 }
 
 /**

@@ -1,17 +1,18 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/feedback";
 import { Table, TBody, Td, Th } from "@/components/ui/table";
+import type { TPaymentStatus } from "@/lib/billing/list-payments";
 import { eurosExact, type TMoneyLocale } from "./money";
 
 export type TPaymentView = {
   id: string;
-  status: "pending" | "processing" | "paid" | "failed" | "abandoned" | "partially_refunded" | "refunded" | "disputed";
+  status: TPaymentStatus;
   amountCents: number;
   hasInvoice: boolean;
   createdAt: string;
 };
 
-const TONE = {
+const TONE: Record<TPaymentStatus, "neutral" | "warning" | "success" | "danger"> = {
   pending: "neutral",
   processing: "warning",
   paid: "success",
@@ -20,7 +21,7 @@ const TONE = {
   partially_refunded: "warning",
   refunded: "neutral",
   disputed: "danger",
-} as const;
+};
 
 /** Top-ups with their status and, once Stripe has issued it, a link to the invoice PDF. */
 export function PaymentsTable({ slug, payments }: { slug: string; payments: TPaymentView[] }) {

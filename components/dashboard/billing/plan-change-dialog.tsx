@@ -22,7 +22,6 @@ export function PlanChangeDialog({ slug, choice, onClose }: { slug: string; choi
   const t = useTranslations("dashboard.billing.confirm");
   const te = useTranslations("dashboard.billing.errors");
   const format = useFormatter();
-  const locale = useLocale() as TMoneyLocale;
   const toast = useToast();
   const router = useRouter();
   const [quote, setQuote] = useState<TQuoteView | null>(null);
@@ -43,9 +42,7 @@ export function PlanChangeDialog({ slug, choice, onClose }: { slug: string; choi
   }, [slug, choice, te]);
 
   const name = PLAN_NAMES[choice.plan];
-  const money = (cents: number) => eurosExact(cents, locale);
   const toFree = choice.months === null;
-  const after = quote ? quote.availableCents - quote.netCents : 0;
 
   const confirm = () =>
     start(async () => {
@@ -85,33 +82,42 @@ export function PlanChangeDialog({ slug, choice, onClose }: { slug: string; choi
           <Skeleton className="h-5 w-3/5" />
         </div>
       )}
-      {quote && (
-        <>
-          <dl className="divide-y divide-slate-100 rounded-lg text-sm ring-1 ring-slate-200">
-            {quote.charge && (
-              <>
-                <Row label={t("planLine", { plan: name, months: quote.charge.months })} value={money(quote.charge.planCents)} />
-                {quote.charge.extraSeatsCents > 0 && <Row label={t("seatsLine", { count: quote.charge.extraSeats })} value={money(quote.charge.extraSeatsCents)} />}
-                {quote.charge.brandingCents > 0 && <Row label={t("brandingLine")} value={money(quote.charge.brandingCents)} />}
-                {quote.charge.discountPercent > 0 && <Row label={t("discountLine", { percent: quote.charge.discountPercent })} value={money(quote.charge.totalCents - quote.charge.listCents)} muted />}
-              </>
-            )}
-            {quote.creditCents > 0 && <Row label={t("credit")} value={money(-quote.creditCents)} />}
-            <Row label={quote.netCents >= 0 ? t("net") : t("netCredit")} value={money(Math.abs(quote.netCents))} strong />
-            <Row label={t("available")} value={money(quote.availableCents)} muted />
-            <Row label={t("after")} value={money(after)} strong />
-          </dl>
-          {!quote.enoughBalance && (
-            <Alert tone="warning" className="mt-4">
-              {t("shortfall", { amount: money(quote.shortfallCents) })}{" "}
-              <a href="#top-up" onClick={onClose} className="font-medium underline">
-                {t("topUpLink")}
-              </a>
-            </Alert>
-          )}
-        </>
-      )}
+      {quote && <QuoteSummary quote={quote} name={name} onTopUp={onClose} />}
     </Dialog>
+  );
+}
+
+/** The server's quote line by line (plan, add-ons, discount, credit) and the balance it leaves; a shortfall links to the top-up. */
+function QuoteSummary({ quote, name, onTopUp }: { quote: TQuoteView; name: string; onTopUp: () => void }) {
+  const t = useTranslations("dashboard.billing.confirm");
+  const locale = useLocale() as TMoneyLocale;
+  const money = (cents: number) => eurosExact(cents, locale);
+  const after = quote.availableCents - quote.netCents;
+  return (
+    <>
+      <dl className="divide-y divide-slate-100 rounded-lg text-sm ring-1 ring-slate-200">
+        {quote.charge && (
+          <>
+            <Row label={t("planLine", { plan: name, months: quote.charge.months })} value={money(quote.charge.planCents)} />
+            {quote.charge.extraSeatsCents > 0 && <Row label={t("seatsLine", { count: quote.charge.extraSeats })} value={money(quote.charge.extraSeatsCents)} />}
+            {quote.charge.brandingCents > 0 && <Row label={t("brandingLine")} value={money(quote.charge.brandingCents)} />}
+            {quote.charge.discountPercent > 0 && <Row label={t("discountLine", { percent: quote.charge.discountPercent })} value={money(quote.charge.totalCents - quote.charge.listCents)} muted />}
+          </>
+        )}
+        {quote.creditCents > 0 && <Row label={t("credit")} value={money(-quote.creditCents)} />}
+        <Row label={quote.netCents >= 0 ? t("net") : t("netCredit")} value={money(Math.abs(quote.netCents))} strong />
+        <Row label={t("available")} value={money(quote.availableCents)} muted />
+        <Row label={t("after")} value={money(after)} strong />
+      </dl>
+      {!quote.enoughBalance && (
+        <Alert tone="warning" className="mt-4">
+          {t("shortfall", { amount: money(quote.shortfallCents) })}{" "}
+          <a href="#top-up" onClick={onTopUp} className="font-medium underline">
+            {t("topUpLink")}
+          </a>
+        </Alert>
+      )}
+    </>
   );
 }
 

@@ -42,85 +42,12 @@ export function PlanSection({ slug, subscription }: { slug: string; subscription
             {t("graceText", { date: date(subscription.graceUntil) })}
           </Alert>
         )}
-        <dl className="grid gap-4 sm:grid-cols-3">
-          <div>
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("current")}</dt>
-            <dd className="mt-1 flex flex-wrap items-center gap-2">
-              <span className="text-lg font-semibold text-slate-900">{PLAN_NAMES[subscription.plan]}</span>
-              <Badge tone={subscription.status === "grace" ? "danger" : subscription.status === "active" ? "success" : "neutral"}>{t(`status.${subscription.status}`)}</Badge>
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("currentPeriod")}</dt>
-            <dd className="mt-1 text-sm text-slate-800">
-              {subscription.period ? (
-                <>
-                  <span className="block">{t("months", { count: subscription.period.months })}</span>
-                  <span className="block text-slate-500">
-                    {date(subscription.period.startsAt)} – {date(subscription.period.endsAt)}
-                  </span>
-                </>
-              ) : (
-                t("noPeriod")
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("nextCharge")}</dt>
-            <dd className="mt-1 text-sm text-slate-800">
-              {subscription.nextCharge ? (
-                <>
-                  <span className="block font-medium">{eurosExact(subscription.nextCharge.amountCents, locale)}</span>
-                  <span className="block text-slate-500">
-                    {subscription.status === "grace" ? t("retrying") : t("on", { date: date(subscription.nextCharge.at) })}
-                  </span>
-                </>
-              ) : subscription.endsAt ? (
-                t("endsAt", { date: date(subscription.endsAt) })
-              ) : (
-                t("noNextCharge")
-              )}
-            </dd>
-          </div>
-        </dl>
+        <CurrentPlan subscription={subscription} />
         {paid && <AutoRenewSwitch slug={slug} initial={subscription.autoRenew} />}
       </div>
 
       <div className="space-y-4 border-t border-slate-200 px-5 py-5">
-        <div>
-          <p id="period-label" className="text-sm font-medium text-slate-800">
-            {t("periodLegend")}
-          </p>
-          <div className="mt-2 grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1 sm:inline-grid sm:grid-cols-4" role="radiogroup" aria-labelledby="period-label">
-            {PLAN_PERIODS.map((p) => (
-              <button
-                key={p.months}
-                type="button"
-                role="radio"
-                aria-checked={months === p.months}
-                onClick={() => setMonths(p.months)}
-                onKeyDown={(e) => {
-                  const i = PLAN_PERIODS.findIndex((x) => x.months === months);
-                  const step = e.key === "ArrowRight" || e.key === "ArrowDown" ? 1 : e.key === "ArrowLeft" || e.key === "ArrowUp" ? -1 : 0;
-                  if (!step) return;
-                  e.preventDefault();
-                  const next = PLAN_PERIODS[(i + step + PLAN_PERIODS.length) % PLAN_PERIODS.length]!;
-                  setMonths(next.months);
-                  (e.currentTarget.parentElement?.querySelector(`[data-months="${next.months}"]`) as HTMLElement | null)?.focus();
-                }}
-                tabIndex={months === p.months ? 0 : -1}
-                data-months={p.months}
-                className={cn(
-                  "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-brand-500",
-                  months === p.months ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
-                )}
-              >
-                {t("months", { count: p.months })}
-                {p.discountPercent > 0 && <span className="ml-1 text-xs text-emerald-700">−{p.discountPercent} %</span>}
-              </button>
-            ))}
-          </div>
-        </div>
+        <PeriodPicker months={months} onChange={setMonths} />
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {PLANS.map((plan) => (
             <PlanCard key={plan.id} plan={plan} months={months} subscription={subscription} locale={locale} onChoose={open} />
@@ -139,6 +66,98 @@ export function PlanSection({ slug, subscription }: { slug: string; subscription
       )}
       {choice && <PlanChangeDialog key={choiceKey} slug={slug} choice={choice} onClose={() => setChoice(null)} />}
     </Card>
+  );
+}
+
+/** The plan in effect, its period and the next charge (or when the paid plan ends). */
+function CurrentPlan({ subscription }: { subscription: TSubscriptionView }) {
+  const t = useTranslations("dashboard.billing.plan");
+  const format = useFormatter();
+  const locale = useLocale() as TMoneyLocale;
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long" });
+  return (
+    <dl className="grid gap-4 sm:grid-cols-3">
+      <div>
+        <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("current")}</dt>
+        <dd className="mt-1 flex flex-wrap items-center gap-2">
+          <span className="text-lg font-semibold text-slate-900">{PLAN_NAMES[subscription.plan]}</span>
+          <Badge tone={subscription.status === "grace" ? "danger" : subscription.status === "active" ? "success" : "neutral"}>{t(`status.${subscription.status}`)}</Badge>
+        </dd>
+      </div>
+      <div>
+        <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("currentPeriod")}</dt>
+        <dd className="mt-1 text-sm text-slate-800">
+          {subscription.period ? (
+            <>
+              <span className="block">{t("months", { count: subscription.period.months })}</span>
+              <span className="block text-slate-500">
+                {date(subscription.period.startsAt)} – {date(subscription.period.endsAt)}
+              </span>
+            </>
+          ) : (
+            t("noPeriod")
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("nextCharge")}</dt>
+        <dd className="mt-1 text-sm text-slate-800">
+          {subscription.nextCharge ? (
+            <>
+              <span className="block font-medium">{eurosExact(subscription.nextCharge.amountCents, locale)}</span>
+              <span className="block text-slate-500">
+                {subscription.status === "grace" ? t("retrying") : t("on", { date: date(subscription.nextCharge.at) })}
+              </span>
+            </>
+          ) : subscription.endsAt ? (
+            t("endsAt", { date: date(subscription.endsAt) })
+          ) : (
+            t("noNextCharge")
+          )}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The period selector (a radio group with arrow keys), discounts shown. */
+function PeriodPicker({ months, onChange }: { months: TPlanPeriodMonths; onChange: (months: TPlanPeriodMonths) => void }) {
+  const t = useTranslations("dashboard.billing.plan");
+  return (
+    <div>
+      <p id="period-label" className="text-sm font-medium text-slate-800">
+        {t("periodLegend")}
+      </p>
+      <div className="mt-2 grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1 sm:inline-grid sm:grid-cols-4" role="radiogroup" aria-labelledby="period-label">
+        {PLAN_PERIODS.map((p) => (
+          <button
+            key={p.months}
+            type="button"
+            role="radio"
+            aria-checked={months === p.months}
+            onClick={() => onChange(p.months)}
+            onKeyDown={(e) => {
+              const i = PLAN_PERIODS.findIndex((x) => x.months === months);
+              const step = e.key === "ArrowRight" || e.key === "ArrowDown" ? 1 : e.key === "ArrowLeft" || e.key === "ArrowUp" ? -1 : 0;
+              if (!step) return;
+              e.preventDefault();
+              const next = PLAN_PERIODS[(i + step + PLAN_PERIODS.length) % PLAN_PERIODS.length]!;
+              onChange(next.months);
+              (e.currentTarget.parentElement?.querySelector(`[data-months="${next.months}"]`) as HTMLElement | null)?.focus();
+            }}
+            tabIndex={months === p.months ? 0 : -1}
+            data-months={p.months}
+            className={cn(
+              "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-brand-500",
+              months === p.months ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
+            )}
+          >
+            {t("months", { count: p.months })}
+            {p.discountPercent > 0 && <span className="ml-1 text-xs text-emerald-700">−{p.discountPercent} %</span>}
+          </button>
+        ))}
+      </div>
+    </div>
   );
 }
 

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { db } from "../../db/client";
 import type { TransactionClient } from "../../db/transaction";
-import { AppError, isAppError } from "../../errors/app-error";
+import { AppError } from "../../errors/app-error";
 import { addonProRataCents, getPlan, MAX_EXTRA_SEATS, periodEnd, periodQuote, type TAddons, type TPlan } from "../../plans/plans";
 import { requireRole } from "../../workspaces/require-role";
 import type { TWorkspaceContext } from "../../workspaces/types";
 import { PLATFORM_ACCOUNTS, workspaceAccountKey } from "../accounts";
 import { noteBalanceChange } from "../balance-notices";
 import { getBalance } from "../get-balance";
-import { postEntry } from "../post-entry";
-import { currentAddons, loadPlanState, nextAddons, type TPlanState } from "./load-plan-state";
+import { postEntry, withFundsMessage } from "../post-entry";
+import { currentAddons, lockPlanState, nextAddons, type TPlanState } from "./load-plan-state";
 
 /** The add-ons wanted from now on (totals, not increments); a field left out stays as it is. */
 export const ZBuyAddonInput = z
@@ -42,8 +42,7 @@ export async function buyAddon(ctx: TWorkspaceContext, raw: unknown, now = new D
   requireRole(ctx, ["owner"]);
   const input = ZBuyAddonInput.parse(raw);
   const result = await db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM workspaces WHERE id = ${ctx.workspaceId} FOR UPDATE`;
-    const state = await loadPlanState(tx, ctx.workspaceId);
+    const state = await lockPlanState(tx, ctx.workspaceId);
     const { subscription: sub, period } = state;
     if (!sub || !period) throw new AppError("conflict", "Add-ons need a paid plan.");
     if (sub.status !== "active" || now.getTime() >= period.endsAt.getTime()) {
@@ -65,11 +64,11 @@ export async function buyAddon(ctx: TWorkspaceContext, raw: unknown, now = new D
       data: { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "billing.addons_changed", targetType: "plan_period", targetId: period.id, data: { was, current, next: target, chargedCents } },
     });
     const removal = target.extraSeats < current.extraSeats || (current.brandingAddon && !target.brandingAddon);
-    return { chargedCents, current, next: target, removalTakesEffectAt: removal ? period.endsAt : null };
+    const { balanceCents } = await getBalance(ctx.workspaceId, tx);
+    return { chargedCents, current, next: target, removalTakesEffectAt: removal ? period.endsAt : null, balanceCents };
   });
   if (result.chargedCents > 0) await noteBalanceChange(ctx.workspaceId, "debit");
-  const { balanceCents } = await getBalance(ctx.workspaceId);
-  return { ...result, balanceCents };
+  return result;
 }
 
 /**
@@ -93,25 +92,22 @@ async function chargeAddedAddons(
   for (const purchase of purchases) {
     const amount = addonProRataCents(input.plan, { startsAt: period.startsAt, endsAt: period.endsAt, months: sub.periodMonths }, purchase.added, now);
     if (amount === 0) continue;
-    try {
-      const posted = await postEntry(tx, {
-        idempotencyKey: purchase.key,
-        kind: "addon",
-        debit: workspaceAccountKey(sub.workspaceId),
-        credit: PLATFORM_ACCOUNTS.plans,
-        amountCents: amount,
-        funds: "require",
-        description: `${purchase.label} until ${period.endsAt.toISOString().slice(0, 10)}`,
-        reference: { periodId: period.id, startsAt: now.toISOString(), endsAt: period.endsAt.toISOString(), ...purchase.added },
-        actorId: input.actorId,
-      });
-      chargedCents += posted.amountCents;
-    } catch (error) {
-      if (isAppError(error) && error.code === "insufficient_funds") {
-        throw new AppError("insufficient_funds", "The balance does not cover this add-on. Top up first.", { details: error.details });
-      }
-      throw error;
-    }
+    const posted = await withFundsMessage(
+      () =>
+        postEntry(tx, {
+          idempotencyKey: purchase.key,
+          kind: "addon",
+          debit: workspaceAccountKey(sub.workspaceId),
+          credit: PLATFORM_ACCOUNTS.plans,
+          amountCents: amount,
+          funds: "require",
+          description: `${purchase.label} until ${period.endsAt.toISOString().slice(0, 10)}`,
+          reference: { periodId: period.id, startsAt: now.toISOString(), endsAt: period.endsAt.toISOString(), ...purchase.added },
+          actorId: input.actorId,
+        }),
+      "The balance does not cover this add-on. Top up first.",
+    );
+    chargedCents += posted.amountCents;
   }
   return chargedCents;
 }

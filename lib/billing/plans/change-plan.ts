@@ -1,14 +1,16 @@
 import { db } from "../../db/client";
-import { AppError, isAppError } from "../../errors/app-error";
+import type { TransactionClient } from "../../db/transaction";
+import { AppError } from "../../errors/app-error";
 import { getPlan, PLAN_NAMES } from "../../plans/plans";
 import { requireRole } from "../../workspaces/require-role";
 import type { TWorkspaceContext } from "../../workspaces/types";
 import { noteBalanceChange } from "../balance-notices";
 import { getBalance } from "../get-balance";
+import { withFundsMessage } from "../post-entry";
 import { chargePlanPeriod } from "./charge-plan-period";
 import { creditUnusedPeriod } from "./credit-unused-period";
 import { endPaidPlan } from "./end-paid-plan";
-import { loadPlanState } from "./load-plan-state";
+import { lockPlanState, type TPlanState } from "./load-plan-state";
 import { parsePlanChange, quoteFromState, type TPlanChangeQuote } from "./quote-plan-change";
 
 export type TPlanChangeResult = TPlanChangeQuote & { periodId: string | null; balanceCents: number };
@@ -26,48 +28,13 @@ export async function changePlan(ctx: TWorkspaceContext, raw: unknown, now = new
   requireRole(ctx, ["owner"]);
   const input = parsePlanChange(raw);
   const result = await db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM workspaces WHERE id = ${ctx.workspaceId} FOR UPDATE`;
-    const state = await loadPlanState(tx, ctx.workspaceId);
+    const state = await lockPlanState(tx, ctx.workspaceId);
     const quote = quoteFromState(state, input, await getBalance(ctx.workspaceId, tx), now);
-    const current = state.subscription;
-    if (!current && !quote.charge) throw new AppError("conflict", "The workspace is already on the Free plan.");
-    if (
-      current?.status === "active" &&
-      quote.charge &&
-      current.plan === quote.plan &&
-      current.periodMonths === quote.months &&
-      state.workspace.extraSeats === quote.charge.extraSeats &&
-      state.workspace.brandingAddon === quote.charge.brandingAddon
-    ) {
-      throw new AppError("conflict", "The workspace already runs on this plan and period.");
-    }
+    assertChangesSomething(state, quote);
 
     const creditCents = await creditUnusedPeriod(tx, state, now, ctx.actorId);
-    let periodId: string | null = null;
     await tx.planPeriod.deleteMany({ where: { workspaceId: ctx.workspaceId, status: "scheduled" } });
-    if (quote.charge) {
-      try {
-        const charged = await chargePlanPeriod(tx, {
-          workspaceId: ctx.workspaceId,
-          plan: getPlan(quote.plan),
-          months: quote.charge.months,
-          addons: { extraSeats: quote.charge.extraSeats, brandingAddon: quote.charge.brandingAddon },
-          startsAt: now,
-          actorId: ctx.actorId,
-          autoRenew: current ? undefined : true,
-        });
-        periodId = charged.periodId;
-      } catch (error) {
-        if (isAppError(error) && error.code === "insufficient_funds") {
-          throw new AppError("insufficient_funds", `The balance does not cover ${PLAN_NAMES[quote.plan]} for this period. Top up first.`, {
-            details: { availableCents: quote.availableCents, creditCents, chargeCents: quote.chargeCents, shortfallCents: quote.chargeCents - creditCents - quote.availableCents },
-          });
-        }
-        throw error;
-      }
-    } else {
-      await endPaidPlan(tx, ctx.workspaceId);
-    }
+    const periodId = await startNewPlan(tx, ctx, state, quote, creditCents, now);
     await tx.auditLog.create({
       data: {
         workspaceId: ctx.workspaceId,
@@ -78,9 +45,50 @@ export async function changePlan(ctx: TWorkspaceContext, raw: unknown, now = new
         data: { from: state.subscription?.plan ?? "free", to: quote.plan, months: quote.months, chargeCents: quote.chargeCents, creditCents },
       },
     });
-    return { ...quote, creditCents, netCents: quote.chargeCents - creditCents, periodId };
+    // Read under the account lock the entries took: the balance this change left.
+    const { balanceCents } = await getBalance(ctx.workspaceId, tx);
+    return { ...quote, creditCents, netCents: quote.chargeCents - creditCents, periodId, balanceCents };
   });
   await noteBalanceChange(ctx.workspaceId, result.netCents > 0 ? "debit" : "credit");
-  const { balanceCents } = await getBalance(ctx.workspaceId);
-  return { ...result, balanceCents };
+  return result;
+}
+
+/** Refuses a change to what the workspace already has (Free to Free, the same paid plan, period and add-ons). */
+function assertChangesSomething(state: TPlanState, quote: TPlanChangeQuote): void {
+  const current = state.subscription;
+  if (!current && !quote.charge) throw new AppError("conflict", "The workspace is already on the Free plan.");
+  if (
+    current?.status === "active" &&
+    quote.charge &&
+    current.plan === quote.plan &&
+    current.periodMonths === quote.months &&
+    state.workspace.extraSeats === quote.charge.extraSeats &&
+    state.workspace.brandingAddon === quote.charge.brandingAddon
+  ) {
+    throw new AppError("conflict", "The workspace already runs on this plan and period.");
+  }
+}
+
+/** Charges the quoted period starting now, or ends the paid plan for Free; the new period's id (null for Free). */
+async function startNewPlan(tx: TransactionClient, ctx: TWorkspaceContext, state: TPlanState, quote: TPlanChangeQuote, creditCents: number, now: Date): Promise<string | null> {
+  const charge = quote.charge;
+  if (!charge) {
+    await endPaidPlan(tx, ctx.workspaceId);
+    return null;
+  }
+  const charged = await withFundsMessage(
+    () =>
+      chargePlanPeriod(tx, {
+        workspaceId: ctx.workspaceId,
+        plan: getPlan(quote.plan),
+        months: charge.months,
+        addons: { extraSeats: charge.extraSeats, brandingAddon: charge.brandingAddon },
+        startsAt: now,
+        actorId: ctx.actorId,
+        autoRenew: state.subscription ? undefined : true,
+      }),
+    `The balance does not cover ${PLAN_NAMES[quote.plan]} for this period. Top up first.`,
+    () => ({ availableCents: quote.availableCents, creditCents, chargeCents: quote.chargeCents, shortfallCents: quote.chargeCents - creditCents - quote.availableCents }),
+  );
+  return charged.periodId;
 }

@@ -51,6 +51,15 @@ export async function loadPlanState(tx: TransactionClient, workspaceId: string):
   return { workspace: ws, subscription, period, addonCharges, scheduled };
 }
 
+/**
+ * Locks the workspace row (which serialises all plan operations and renewals of one
+ * workspace), then loads the plan state under that lock.
+ */
+export async function lockPlanState(tx: TransactionClient, workspaceId: string): Promise<TPlanState> {
+  await tx.$queryRaw`SELECT id FROM workspaces WHERE id = ${workspaceId} FOR UPDATE`;
+  return loadPlanState(tx, workspaceId);
+}
+
 /** The add-ons in effect now (what the limits count). */
 export function currentAddons(state: TPlanState): TAddons {
   return { extraSeats: state.workspace.extraSeats, brandingAddon: state.workspace.brandingAddon };

@@ -3,18 +3,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PLATFORM_ACCOUNTS, workspaceAccountKey } from "@/lib/billing/accounts";
 import { getBalance } from "@/lib/billing/get-balance";
 import { placeHold } from "@/lib/billing/holds";
 import { postEntry, type TEntryInput, type TPostedEntry } from "@/lib/billing/post-entry";
 import { reconcileLedger } from "@/lib/billing/reconcile-ledger";
 import { setRuntimeEnv } from "@/lib/config/env";
-import { configureDatabase, db, disconnectDatabase } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { skipNotice, TEST_POSTGRES_URL } from "../../helpers/external-services";
 import { TEST_ENV } from "../../helpers/test-database";
+import { useNativeDatabase } from "./native-database";
 
 /**
  * The ledger's locking on the machine's native PostgreSQL (ARCHITECTURE 12: PGlite runs one
@@ -35,30 +35,18 @@ if (!TEST_POSTGRES_URL) console.warn(title);
 const POOL_SIZE = 10;
 
 describe.skipIf(!TEST_POSTGRES_URL)(title, () => {
-  const databaseName = `cw_test_${randomBytes(6).toString("hex")}`;
-  let databaseUrl = "";
   let dataDir = "";
-  let admin: pg.Client;
-
-  beforeAll(async () => {
-    admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-    const url = new URL(TEST_POSTGRES_URL!);
-    url.pathname = `/${databaseName}`;
-    databaseUrl = url.href;
-    const result = await applyMigrations({ connectionString: databaseUrl }, { skip: (name) => name.includes("vector") });
-    for (const name of result.skipped) expect(name).toContain("vector");
-    dataDir = await mkdtemp(path.join(tmpdir(), "cw-native-ledger-"));
-    setRuntimeEnv({ ...TEST_ENV, DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
+  const native = useNativeDatabase({
+    prefix: "cw_test",
+    poolSize: POOL_SIZE,
     // openDatabase() rightly refuses a server without pgvector, so the pool is configured directly.
-    configureDatabase({ connectionString: databaseUrl, max: POOL_SIZE });
+    beforeConnect: async (url) => {
+      dataDir = await mkdtemp(path.join(tmpdir(), "cw-native-ledger-"));
+      setRuntimeEnv({ ...TEST_ENV, DATA_DIR: dataDir, DATABASE_URL: url });
+    },
   });
 
   afterAll(async () => {
-    await disconnectDatabase();
-    await admin?.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin?.end();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -102,7 +90,7 @@ describe.skipIf(!TEST_POSTGRES_URL)(title, () => {
 
   /** Holds the workspace's account row until `waiters` sessions wait on a lock (and at least `holdMs`), then lets go. */
   async function gated<T>(workspaceId: string, waiters: number, start: () => Promise<T>[], holdMs = 0): Promise<TOutcome<T>> {
-    const gate = new pg.Client({ connectionString: databaseUrl });
+    const gate = new pg.Client({ connectionString: native.url() });
     await gate.connect();
     try {
       await gate.query("BEGIN");
@@ -277,7 +265,7 @@ describe.skipIf(!TEST_POSTGRES_URL)(title, () => {
       const [a, b] = [newWorkspaceId(), newWorkspaceId()];
       const transfer = (from: string, to: string) => post({ debit: workspaceAccountKey(from), credit: workspaceAccountKey(to), amountCents: 1 });
       // The gate holds a table lock every first INSERT waits on, so both directions start together.
-      const gate = new pg.Client({ connectionString: databaseUrl });
+      const gate = new pg.Client({ connectionString: native.url() });
       await gate.connect();
       try {
         await gate.query("BEGIN");

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { PLATFORM_ACCOUNTS, workspaceAccountKey } from "@/lib/billing/accounts";
 import { adjustCredits } from "@/lib/billing/adjust-credits";
+import { noteBalanceExhausted } from "@/lib/billing/balance-notices";
 import { getBalance } from "@/lib/billing/get-balance";
 import { HOLD_TTL_MS, placeHold, releaseExpiredHolds, releaseHold } from "@/lib/billing/holds";
 import { postEntry, type TEntryInput } from "@/lib/billing/post-entry";
@@ -10,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { expectAppError, expectZodError } from "../../helpers/errors";
 import { createOwnerWithWorkspace } from "../../helpers/factories";
+import { mailsTo } from "../../helpers/outbox";
 import { useTestDatabase } from "../../helpers/test-database";
 
 /**
@@ -19,6 +21,8 @@ import { useTestDatabase } from "../../helpers/test-database";
  * ledger-native-postgres.test.ts; the random walk over all of it in ledger-property.test.ts.
  */
 useTestDatabase();
+
+const LOW_BALANCE = /balance is below|Guthaben liegt unter/;
 
 const key = (label: string) => `${label}:${randomBytes(6).toString("hex")}`;
 /** A customer account without a workspace row (the ledger has no foreign key to workspaces). */
@@ -341,6 +345,26 @@ describe("adjustCredits", () => {
     }
     expect(await db().ledgerEntry.count({ where: { workspaceId: workspace.id } })).toBe(0);
     expect(await auditRows(workspace.id)).toHaveLength(0);
+  });
+
+  it("tells the owners what the balance is afterwards: a credit re-arms the exhausted notice, a take-back below a threshold emails once", async () => {
+    const { owner, workspace } = await createOwnerWithWorkspace("Adjust Notices");
+    const ctx = { workspaceId: workspace.id, actorId: null };
+    const profile = () => db().billingProfile.findUniqueOrThrow({ where: { workspaceId: workspace.id } });
+    const lowBalanceMails = async () => (await mailsTo(owner.email)).filter((m) => LOW_BALANCE.test(m.subject));
+
+    // An answer could not be paid: the owners were told once, until the next credit.
+    await noteBalanceExhausted(workspace.id);
+    expect((await profile()).exhaustedNotifiedAt).not.toBeNull();
+
+    await adjustCredits(ctx, { amountCents: 1_000, reason: "Goodwill after the outage" });
+    expect((await profile()).exhaustedNotifiedAt).toBeNull();
+    expect(await lowBalanceMails()).toHaveLength(0);
+
+    await adjustCredits(ctx, { amountCents: -700, reason: "Correction of a double top-up" });
+    await adjustCredits(ctx, { amountCents: -1, reason: "Rounding correction" });
+    expect(await lowBalanceMails()).toHaveLength(1);
+    expect((await profile()).lowBalanceNotifiedCents).toBe(500);
   });
 
   it("the same adjustment id twice adjusts and audits once", async () => {

@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { workspaceAccountKey } from "@/lib/billing/accounts";
 import { adjustCredits } from "@/lib/billing/adjust-credits";
 import { getBalance } from "@/lib/billing/get-balance";
@@ -10,8 +9,7 @@ import { buyAddon, changePlan, getSubscription, quotePlanChange, remindRenewal, 
 import { reconcileLedger } from "@/lib/billing/reconcile-ledger";
 import { runBillingSweep } from "@/lib/billing/run-billing-sweep";
 import { createBot } from "@/lib/bots/bots";
-import { configureDatabase, databaseConfig, db, disconnectDatabase } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
+import { db } from "@/lib/db/client";
 import { getPlan, periodEnd } from "@/lib/plans/plans";
 import { publicWidgetConfig } from "@/lib/widget/frame-page";
 import { inviteMember } from "@/lib/workspaces/invite-member";
@@ -20,6 +18,7 @@ import { skipNotice, TEST_POSTGRES_URL } from "../../helpers/external-services";
 import { addMember, contextFor, createOwnerWithWorkspace, uniqueEmail } from "../../helpers/factories";
 import { mailsTo } from "../../helpers/outbox";
 import { useTestDatabase } from "../../helpers/test-database";
+import { useNativeDatabase } from "./native-database";
 
 /**
  * Plans paid from the prepaid balance: upgrades charge the whole discounted period at once,
@@ -436,34 +435,11 @@ const nativeTitle = TEST_POSTGRES_URL
   : skipNotice("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres", "native PostgreSQL plan renewal races");
 
 describe.skipIf(!TEST_POSTGRES_URL)(nativeTitle, () => {
-  const databaseName = `cw_test_${randomBytes(6).toString("hex")}`;
-  let databaseUrl = "";
-  let embeddedConfig: pg.PoolConfig;
-  let admin: pg.Client;
-
-  beforeAll(async () => {
-    admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-    const url = new URL(TEST_POSTGRES_URL!);
-    url.pathname = `/${databaseName}`;
-    databaseUrl = url.href;
-    await applyMigrations({ connectionString: databaseUrl }, { skip: (name) => name.includes("vector") });
-    embeddedConfig = databaseConfig();
-    await disconnectDatabase();
-    configureDatabase({ connectionString: databaseUrl, max: 10 });
-  });
-
-  afterAll(async () => {
-    await disconnectDatabase();
-    if (embeddedConfig) configureDatabase(embeddedConfig);
-    await admin?.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin?.end();
-  });
+  const native = useNativeDatabase({ prefix: "cw_test", poolSize: 10 });
 
   /** Runs the calls while `lock` holds the gate; lets go once `waiters` of them wait on it. */
   async function race<T>(lock: (gate: pg.Client) => Promise<unknown>, waiters: number, calls: (() => Promise<T>)[]): Promise<T[]> {
-    const gate = new pg.Client({ connectionString: databaseUrl });
+    const gate = new pg.Client({ connectionString: native.url() });
     await gate.connect();
     try {
       await gate.query("BEGIN");

@@ -1,14 +1,12 @@
-import { randomBytes, randomInt } from "node:crypto";
-import pg from "pg";
+import { randomInt } from "node:crypto";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { adjustCredits } from "@/lib/billing/adjust-credits";
 import { getBalance } from "@/lib/billing/get-balance";
 import { reconcileLedger } from "@/lib/billing/reconcile-ledger";
 import { HANDLED_EVENT_TYPES } from "@/lib/billing/webhooks/process-stripe-event";
-import { configureDatabase, databaseConfig, db, disconnectDatabase } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
+import { db } from "@/lib/db/client";
 import { skipNotice, TEST_POSTGRES_URL } from "../../helpers/external-services";
 import { createOwnerWithWorkspace } from "../../helpers/factories";
 import { newMailTo } from "../../helpers/outbox";
@@ -26,6 +24,7 @@ import {
   type TSessionInput,
 } from "../../helpers/stripe-events";
 import { useTestDatabase } from "../../helpers/test-database";
+import { useNativeDatabase } from "./native-database";
 
 useTestDatabase({ env: { STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET } });
 
@@ -454,28 +453,7 @@ const nativeTitle = TEST_POSTGRES_URL
 if (!TEST_POSTGRES_URL) console.warn(nativeTitle);
 
 describe.skipIf(!TEST_POSTGRES_URL)(nativeTitle, () => {
-  const databaseName = `cw_webhook_${randomBytes(6).toString("hex")}`;
-  let admin: pg.Client | undefined;
-  let embedded: pg.PoolConfig | undefined;
-
-  beforeAll(async () => {
-    admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-    const url = new URL(TEST_POSTGRES_URL!);
-    url.pathname = `/${databaseName}`;
-    await applyMigrations({ connectionString: url.href }, { skip: (name) => name.includes("vector") });
-    embedded = databaseConfig();
-    await disconnectDatabase();
-    configureDatabase({ connectionString: url.href, max: 20 });
-  });
-
-  afterAll(async () => {
-    await disconnectDatabase();
-    if (embedded) configureDatabase(embedded);
-    await admin?.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin?.end();
-  });
+  useNativeDatabase({ prefix: "cw_webhook", poolSize: 20 });
 
   it("30 payment lives, every event three times, 16 deliveries at once", { timeout: 180_000 }, async () => {
     await livePaymentLives(30, "Native life");
