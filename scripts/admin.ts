@@ -40,9 +40,10 @@ Commands:
   ledger:reconcile [--json]
       Recompute every account's cached sums from the ledger entries and open holds and
       print each difference. Exit code 1 when any differs or credits and debits do not balance.
-  credits:adjust --workspace SLUG --amount CENTS --reason TEXT [--json]
+  credits:adjust --workspace SLUG --amount CENTS --reason TEXT [--id ID] [--json]
       Add (positive) or take away (negative) prepaid credit, with an audit log entry
       (actor: the CLI). A negative amount may not take the available balance below zero.
+      With --id (e.g. a ticket number) a repeated command is applied once.
   billing:balance --workspace SLUG [--json]
       Print a workspace's balance, held amount and available amount.
 `;
@@ -142,16 +143,18 @@ const commands: Record<string, (flags: TFlags) => Promise<TCommandResult>> = {
     try {
       const posted = await adjustCredits(
         { workspaceId: workspace.id, actorId: null },
-        // The "cli-" id marks the entry and its audit row (actor null) as made by this command.
-        { amountCents, reason: flags.reason, adjustmentId: `cli-${randomUUID()}` },
+        // The "cli-" id marks the entry and its audit row (actor null) as made by this command;
+        // a given --id makes a retried command safe.
+        { amountCents, reason: flags.reason, adjustmentId: `cli-${typeof flags.id === "string" && flags.id.trim() ? flags.id.trim() : randomUUID()}` },
       );
       const balance = await getBalance(workspace.id);
       return {
-        text: `Adjusted ${workspace.slug} by ${amountCents > 0 ? "+" : ""}${amountCents} cents (entry ${posted.entryId}). New balance: ${euros(posted.balanceAfterCents ?? balance.balanceCents)} (available ${euros(balance.availableCents)}).`,
+        text: `${posted.created ? "Adjusted" : "Already applied earlier (same --id), unchanged:"} ${workspace.slug} by ${amountCents > 0 ? "+" : ""}${amountCents} cents (entry ${posted.entryId}). New balance: ${euros(posted.balanceAfterCents ?? balance.balanceCents)} (available ${euros(balance.availableCents)}).`,
         json: {
           workspaceId: workspace.id,
           slug: workspace.slug,
           entryId: posted.entryId,
+          applied: posted.created,
           amountCents,
           balanceCents: posted.balanceAfterCents,
           heldCents: balance.heldCents,
@@ -191,6 +194,7 @@ async function main() {
       password: { type: "string" },
       amount: { type: "string" },
       reason: { type: "string" },
+      id: { type: "string" },
     },
   });
   const asJson = flags.json === true;

@@ -2,9 +2,7 @@ import { z } from "zod";
 import type { TChatProvider } from "../ai/chat";
 import type { TCitation } from "../ai/answer/types";
 import { answerQuestion, type TAnswerEvent } from "../chat/answer";
-import { noteBalanceChange } from "../billing/balance-notices";
-import { releaseHold } from "../billing/holds";
-import { recordUsage } from "../billing/record-usage";
+import { settleAnswer } from "../billing/settle-answer";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { TSearchResult } from "../kb/search";
@@ -59,13 +57,7 @@ export async function runPlayground(ctx: Pick<TWorkspaceContext, "workspaceId" |
   if (!done) throw new Error("The answer ended without a result");
 
   const { usage } = done;
-  try {
-    const charged = await db().$transaction((tx) => recordUsage(tx, { ...usage, workspaceId: bot.workspaceId, botId: bot.id, kind: "playground" }));
-    if (charged.debitedCents > 0) void noteBalanceChange(bot.workspaceId, "debit").catch(() => undefined);
-  } catch (error) {
-    if (usage.holdId) await releaseHold(usage.holdId).catch(() => undefined);
-    throw error;
-  }
+  await settleAnswer({ ...usage, workspaceId: bot.workspaceId, botId: bot.id, kind: "playground" });
   const configuredProvider = options.provider?.provider ?? readModelSettings(bot.modelSettings).provider;
   return {
     text: done.text,

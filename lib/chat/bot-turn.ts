@@ -1,6 +1,4 @@
-import { noteBalanceChange } from "../billing/balance-notices";
-import { releaseHold } from "../billing/holds";
-import { recordUsage } from "../billing/record-usage";
+import { settleAnswer } from "../billing/settle-answer";
 import { db } from "../db/client";
 import { log } from "../log/logger";
 import type { TWidgetServerEvents } from "../widget/protocol";
@@ -67,7 +65,6 @@ export async function runBotTurn(input: TBotTurnInput) {
 
   let text = "";
   let lastSave = Date.now();
-  let unsettledHold: string | null = null;
   let answered: { confident: boolean; status: "done" | "failed" } | null = null;
   try {
     for await (const event of answerQuestion({ bot: input.bot, question: input.question, history, locale: input.locale, humanAvailable: input.humanAvailable })) {
@@ -81,20 +78,15 @@ export async function runBotTurn(input: TBotTurnInput) {
         continue;
       }
       const citations = event.citations.map((c) => ({ n: c.n, title: c.title, url: c.url, sourceId: c.sourceId, chunkId: c.chunkId }));
-      unsettledHold = event.usage.holdId;
       // The answer, its usage record and its debit commit together.
-      const usage = await db().$transaction(async (tx) => {
+      await settleAnswer({ ...event.usage, workspaceId: conversation.workspaceId, botId: input.bot.id, conversationId: conversation.id, messageId: message.id, kind: "answer" }, async (tx) => {
         await tx.message.update({ where: { id: message.id }, data: { text: event.text, citations, status: event.status } });
         await tx.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: new Date(), messageCount: { increment: 1 } } });
-        return recordUsage(tx, { ...event.usage, workspaceId: conversation.workspaceId, botId: input.bot.id, conversationId: conversation.id, messageId: message.id, kind: "answer" });
       });
-      unsettledHold = null;
-      if (usage.debitedCents > 0) void noteBalanceChange(conversation.workspaceId, "debit").catch((error: unknown) => log.error("Balance notice failed", { error: String(error) }));
       input.emit("bot:done", { messageId: message.id, text: event.text, citations: citations.map(({ chunkId: _c, ...c }) => c), status: event.status });
       answered = { confident: event.confident, status: event.status };
     }
   } catch (error) {
-    if (unsettledHold) await releaseHold(unsettledHold).catch(() => undefined);
     log.error("Answer failed", { conversationId: conversation.id, error: String(error).slice(0, 300) });
     const sorry = input.locale?.startsWith("en") ? "Sorry, something went wrong. Please try again." : "Entschuldigung, da ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.";
     await finishBotMessage(message.id, { text: text || sorry, citations: [], status: "failed" });

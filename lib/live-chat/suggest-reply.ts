@@ -1,5 +1,4 @@
-import { releaseHold } from "../billing/holds";
-import { recordUsage } from "../billing/record-usage";
+import { settleAnswer } from "../billing/settle-answer";
 import { answerQuestion } from "../chat/answer";
 import { historyFor } from "../chat/messages";
 import { findWorkspaceBot } from "../chat/visitor-session";
@@ -27,12 +26,9 @@ export async function suggestReply(op: TOperatorCtx, conversationId: string): Pr
   if (!question) throw refuse("no_question", "The visitor has not asked anything yet.");
   for await (const event of answerQuestion({ bot, question: question.text, history: historyFor(conversationId, [question.id]), locale: conversation.language, humanAvailable: false })) {
     if (event.type !== "done") continue;
-    try {
-      await db().$transaction((tx) => recordUsage(tx, { ...event.usage, workspaceId: op.workspaceId, botId: bot.id, conversationId, kind: "playground" }));
-    } catch (error) {
-      log.error("Recording a suggestion's usage failed", { conversationId, error: String(error) });
-      if (event.usage.holdId) await releaseHold(event.usage.holdId).catch(() => undefined);
-    }
+    await settleAnswer({ ...event.usage, workspaceId: op.workspaceId, botId: bot.id, conversationId, kind: "playground" }).catch((error: unknown) =>
+      log.error("Recording a suggestion's usage failed", { conversationId, error: String(error) }),
+    );
     return { text: event.text, citations: event.citations.map((c) => ({ n: c.n, title: c.title, url: c.url, sourceId: c.sourceId })) };
   }
   throw new AppError("internal", "No suggestion could be made.");

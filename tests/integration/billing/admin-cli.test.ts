@@ -51,7 +51,7 @@ describe("admin CLI: billing", () => {
     const added = await adminJson("credits:adjust", "--workspace", workspace.slug, "--amount", "500", "--reason", "Goodwill for ticket 4711");
     expect(added).toEqual({
       status: 0,
-      json: { ok: true, workspaceId: workspace.id, slug: workspace.slug, entryId: expect.any(String), amountCents: 500, balanceCents: 500, heldCents: 0, availableCents: 500 },
+      json: { ok: true, workspaceId: workspace.id, slug: workspace.slug, entryId: expect.any(String), applied: true, amountCents: 500, balanceCents: 500, heldCents: 0, availableCents: 500 },
     });
 
     const taken = await admin("credits:adjust", "--workspace", workspace.slug, "--amount", "-150", "--reason", "Correction");
@@ -71,6 +71,13 @@ describe("admin CLI: billing", () => {
       json: { ok: true, workspaceId: workspace.id, slug: workspace.slug, balanceCents: 350, heldCents: 0, availableCents: 350, currency: "EUR" },
     });
     expect(text).toMatchObject({ status: 0, stdout: `${workspace.slug}: balance €3.50, held €0, available €3.50\n` });
+
+    // With --id a repeated command (a retry after a lost answer) is applied once.
+    const first = await adminJson("credits:adjust", "--workspace", workspace.slug, "--amount", "200", "--reason", "Ticket 4712", "--id", "ticket-4712");
+    const again = await adminJson("credits:adjust", "--workspace", workspace.slug, "--amount", "200", "--reason", "Ticket 4712", "--id", "ticket-4712");
+    expect(first.json).toMatchObject({ applied: true, balanceCents: 550 });
+    expect(again.json).toMatchObject({ applied: false, entryId: first.json.entryId });
+    expect((await adminJson("billing:balance", "--workspace", workspace.slug)).json).toMatchObject({ balanceCents: 550 });
   });
 
   it("credits:adjust refuses a missing, blank or short reason, a bad amount, an unknown workspace and an overdraft", async () => {
