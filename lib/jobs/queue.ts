@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { databaseConfig } from "../db/client";
+import { databaseConfig, db, Prisma } from "../db/client";
 import { log } from "../log/logger";
 
 /**
@@ -11,13 +11,16 @@ export const QUEUES = { ingestSource: "kb-ingest-source" } as const;
 
 export type TIngestJob = { workspaceId: string; sourceId: string };
 
+/** pg-boss's own schema, outside `public` (the drift test does not see it). */
+const SCHEMA = "pgboss";
+
 const g = globalThis as unknown as { __chatwerkBoss?: Promise<PgBoss> };
 
 async function start(): Promise<PgBoss> {
   const cfg = databaseConfig();
   const boss = new PgBoss({
     ...(cfg.connectionString ? { connectionString: cfg.connectionString } : { host: cfg.host, port: cfg.port, user: cfg.user, database: cfg.database }),
-    schema: "pgboss",
+    schema: SCHEMA,
     max: 4,
     schedule: false,
     maintenanceIntervalSeconds: 30,
@@ -39,6 +42,34 @@ export function jobQueue(): Promise<PgBoss> {
 export async function enqueueIngest(job: TIngestJob): Promise<void> {
   const boss = await jobQueue();
   await boss.send(QUEUES.ingestSource, job, { singletonKey: job.sourceId });
+}
+
+export type TActiveIngestJob = {
+  id: string;
+  data: TIngestJob;
+  /** Started before the database itself last started (pg_postmaster_start_time). */
+  startedBeforeDatabase: boolean;
+  startedOn: Date;
+  /** A failure now would not be retried (retries used up). */
+  lastAttempt: boolean;
+};
+
+/** Ingestion jobs pg-boss counts as running (read from its job table: v10 has no call for it). */
+export async function activeIngestJobs(): Promise<TActiveIngestJob[]> {
+  await jobQueue();
+  return db().$queryRaw<TActiveIngestJob[]>`
+    SELECT id::text AS id, data,
+      started_on < pg_postmaster_start_time() AS "startedBeforeDatabase",
+      started_on AS "startedOn",
+      retry_count >= retry_limit AS "lastAttempt"
+    FROM ${Prisma.raw(`${SCHEMA}.job`)}
+    WHERE name = ${QUEUES.ingestSource} AND state = 'active'`;
+}
+
+/** Ends a running ingestion job as a failed attempt: pg-boss retries it after its retry delay, unless it was the last. */
+export async function failIngestJob(id: string, message: string): Promise<void> {
+  const boss = await jobQueue();
+  await boss.fail(QUEUES.ingestSource, id, { message });
 }
 
 export async function stopJobQueue(): Promise<void> {

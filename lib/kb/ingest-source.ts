@@ -1,21 +1,21 @@
-import { createHash } from "node:crypto";
 import { env } from "../config/env";
 import { db } from "../db/client";
-import { log } from "../log/logger";
-import { chunkDocument } from "./chunk/chunk-document";
 import { parsePlainText, qaToDocument } from "./chunk/parse-plain";
-import type { TChunk, TParsedDocument } from "./chunk/types";
+import type { TParsedDocument } from "./chunk/types";
 import { crawlSite } from "./crawl/crawl-site";
 import { embedderForBot, loadBotEmbedding } from "./bot-embedder";
 import type { TEmbedder } from "./embed/embedder";
+import { createDocumentIndexer } from "./index-documents";
 import { parseFile } from "./parse/parse-file";
 import { analyzeChunksSoon } from "./lexeme-stats";
-import { writeDocument } from "./write-document";
+import { keepSourceAlive } from "./resume-interrupted-ingestion";
 
 /**
- * Indexes one source: parse → chunk → embed → write, one short transaction per document
- * (the embedded database runs one transaction at a time; fetching, parsing and embedding
- * happen outside). Unchanged documents (same content hash and model) are skipped;
+ * Indexes one source: parse → chunk → embed → write, in small batches of documents, each
+ * written in one short statement (index-documents.ts; the embedded database runs one
+ * transaction at a time; fetching, parsing and embedding happen outside, overlapping the
+ * writes). While it runs, the source row shows a heartbeat (resume-interrupted-ingestion.ts).
+ * Unchanged documents (same content hash and model) are skipped;
  * documents that are gone are removed; a failed page or file is recorded with its reason
  * while the rest continue. Safe to run again after a crash: it converges.
  */
@@ -34,48 +34,30 @@ export async function ingestSource(job: { workspaceId: string; sourceId: string 
     return { documentCount: 0, chunkCount: 0, failed: 0 };
   }
   await db().dataSource.update({ where: { id: source.id }, data: { status: "processing", error: null } });
+  const stopHeartbeat = keepSourceAlive(source);
+  try {
+    return await indexSource(source, embedder);
+  } finally {
+    stopHeartbeat();
+  }
+}
 
+async function indexSource(source: TSource, embedder: TEmbedder) {
   const existing = await db().document.findMany({ where: { sourceId: source.id }, select: { id: true, key: true, contentHash: true } });
-  const hashes = new Map(existing.map((d) => [d.key, d.contentHash]));
-  const seen = new Set<string>();
-  let failed = 0;
-  let lastFailure: string | null = null;
-  let written = 0;
-  const model = `${embedder.provider}:${embedder.model}:${embedder.dimensions}`;
-
-  const index = async (key: string, doc: TParsedDocument) => {
-    seen.add(key);
-    const contentHash = createHash("sha256").update(model).update("\0").update(JSON.stringify(doc)).digest("hex");
-    if (hashes.get(key) === contentHash) return;
-    try {
-      const chunks = chunkDocument(doc);
-      if (chunks.length === 0) throw new Error("No text to index");
-      await writeDocument({ source, key, doc, contentHash, chunks, vectors: await embedInBatches(embedder, chunks), dims: embedder.dimensions });
-      written++;
-    } catch (error) {
-      await recordFailure(key, doc.title, doc.url, error);
-    }
-  };
-  const recordFailure = async (key: string, title: string, url: string | undefined, error: unknown) => {
-    seen.add(key);
-    failed++;
-    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    lastFailure = reason;
-    log.warn("Document failed to index", { sourceId: source.id, key, reason });
-    await db().$transaction([
-      db().chunk.deleteMany({ where: { sourceId: source.id, document: { key } } }),
-      db().document.upsert({
-        where: { sourceId_key: { sourceId: source.id, key } },
-        create: { workspaceId: source.workspaceId, botId: source.botId, sourceId: source.id, key, title: title.slice(0, 300), url: url ?? null, contentHash: "", status: "failed", error: reason },
-        update: { status: "failed", error: reason, contentHash: "", chunkCount: 0 },
-      }),
-    ]);
-  };
-
-  const complete = await collectDocuments(source, index, recordFailure);
+  const indexer = createDocumentIndexer({ source, embedder, knownHashes: new Map(existing.map((d) => [d.key, d.contentHash])) });
+  let complete: boolean;
+  try {
+    complete = await collectDocuments(source, indexer.add, indexer.fail);
+  } catch (error) {
+    // Keep what was already read: a retry then skips it by content hash.
+    await indexer.finish().catch(() => undefined);
+    throw error;
+  }
+  await indexer.finish();
+  const { written, failed, lastFailure } = indexer.stats;
 
   // Pages that are gone (or Q&A entries removed) disappear; an interrupted crawl keeps them.
-  const gone = complete ? existing.filter((d) => !seen.has(d.key)).map((d) => d.id) : [];
+  const gone = complete ? existing.filter((d) => !indexer.seen.has(d.key)).map((d) => d.id) : [];
   if (gone.length) await db().document.deleteMany({ where: { id: { in: gone }, sourceId: source.id } });
 
   const [documentCount, chunkCount] = await Promise.all([
@@ -160,15 +142,6 @@ async function collectDocuments(source: TSource, index: TIndex, fail: TFail): Pr
     default:
       throw new Error(`Unknown source type ${source.type}`);
   }
-}
-
-async function embedInBatches(embedder: TEmbedder, chunks: TChunk[]): Promise<number[][]> {
-  const out: number[][] = [];
-  for (let i = 0; i < chunks.length; i += embedder.maxBatch) {
-    const batch = chunks.slice(i, i + embedder.maxBatch).map((c) => `${c.titlePath}\n${c.text}`);
-    out.push(...(await embedder.embed(batch)));
-  }
-  return out;
 }
 
 function sameOrigin(a: string, b: string) {

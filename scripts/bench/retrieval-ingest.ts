@@ -1,20 +1,17 @@
 /**
  * Ingestion of Markdown files for the retrieval bench. lib/kb/ingest-source.ts has no
  * source type holding many files (a `file` source is one uploaded file, read back from the
- * database and parsed by type), so this mirrors its per-document path with the
- * same building blocks: parseMarkdown → chunkDocument → embedder in batches of `maxBatch`
- * with `${titlePath}\n${text}` → `writeDocument` (lib/kb/write-document.ts, shared with
- * ingestion), then the same source bookkeeping.
+ * database and parsed by type), so this feeds the files to the same document indexer
+ * ingestion uses (lib/kb/index-documents.ts: content hash, chunking, embedding in batches
+ * of `maxBatch`, batched writes overlapping the next batch's preparation), then does the
+ * same source bookkeeping.
  */
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { db } from "../../lib/db/client";
-import { chunkDocument } from "../../lib/kb/chunk/chunk-document";
 import { parseMarkdown } from "../../lib/kb/chunk/parse-markdown";
-import type { TChunk, TParsedDocument } from "../../lib/kb/chunk/types";
 import type { TEmbedder } from "../../lib/kb/embed/embedder";
-import { writeDocument } from "../../lib/kb/write-document";
+import { createDocumentIndexer } from "../../lib/kb/index-documents";
 
 export type TMarkdownFile = { key: string; path: string };
 
@@ -27,6 +24,7 @@ export type TIngestTimings = {
   readMs: number;
   parseChunkMs: number;
   embedMs: number;
+  /** Database time of the batched writes; they run alongside reading, parsing and embedding, so stages add up to more than the total. */
   writeMs: number;
   /** Source row create + final counts/status update. */
   bookkeepingMs: number;
@@ -34,24 +32,9 @@ export type TIngestTimings = {
   chunksPerSec: number;
 };
 
-/** Same as ingest-source.ts `hashOf`. */
-function hashOf(doc: TParsedDocument, model: string) {
-  return createHash("sha256").update(model).update("\0").update(JSON.stringify(doc)).digest("hex");
-}
-
-/** Same as ingest-source.ts `embedInBatches`. */
-async function embedInBatches(embedder: TEmbedder, chunks: TChunk[]): Promise<number[][]> {
-  const out: number[][] = [];
-  for (let i = 0; i < chunks.length; i += embedder.maxBatch) {
-    const batch = chunks.slice(i, i + embedder.maxBatch).map((c) => `${c.titlePath}\n${c.text}`);
-    out.push(...(await embedder.embed(batch)));
-  }
-  return out;
-}
-
 /**
  * Creates one `file` source holding every file as a document (key = `file.key`) and indexes
- * it, timing each stage. Files are processed one after another, like ingestSource.
+ * it, timing each stage. Files are read one after another, like ingestSource reads pages.
  */
 export async function ingestMarkdownFiles(
   input: { workspaceId: string; botId: string; name: string; files: TMarkdownFile[] },
@@ -59,11 +42,7 @@ export async function ingestMarkdownFiles(
 ): Promise<{ sourceId: string; timings: TIngestTimings }> {
   const started = performance.now();
   let readMs = 0;
-  let parseChunkMs = 0;
-  let embedMs = 0;
-  let writeMs = 0;
-  let chunkTotal = 0;
-  let zeroVectors = 0;
+  let parseMs = 0;
 
   let t = performance.now();
   const source = await db().dataSource.create({
@@ -73,7 +52,7 @@ export async function ingestMarkdownFiles(
     },
   });
   let bookkeepingMs = performance.now() - t;
-  const model = `${embedder.provider}:${embedder.model}:${embedder.dimensions}`;
+  const indexer = createDocumentIndexer({ source, embedder, knownHashes: new Map() });
 
   for (const file of input.files) {
     t = performance.now();
@@ -82,33 +61,27 @@ export async function ingestMarkdownFiles(
 
     t = performance.now();
     const doc = parseMarkdown(markdown, { title: file.key });
-    const contentHash = hashOf(doc, model);
-    const chunks = chunkDocument(doc);
-    parseChunkMs += performance.now() - t;
-
-    t = performance.now();
-    const vectors = await embedInBatches(embedder, chunks);
-    embedMs += performance.now() - t;
-    zeroVectors += vectors.filter((v) => v.every((x) => x === 0)).length;
-
-    t = performance.now();
-    await writeDocument({ source, key: file.key, doc, contentHash, chunks, vectors, dims: embedder.dimensions });
-    writeMs += performance.now() - t;
-    chunkTotal += chunks.length;
+    parseMs += performance.now() - t;
+    await indexer.add(file.key, doc);
   }
+  await indexer.finish();
+  const { stats } = indexer;
+  if (stats.failed > 0) throw new Error(`${stats.failed} document(s) failed to index: ${stats.lastFailure}`);
 
   t = performance.now();
-  const [documentCount, chunkCount] = await Promise.all([
+  const [documentCount, chunkCount, recordedChunks, zeroVectors] = await Promise.all([
     db().document.count({ where: { sourceId: source.id, status: "ready" } }),
     db().chunk.count({ where: { sourceId: source.id } }),
+    db().document.aggregate({ where: { sourceId: source.id }, _sum: { chunkCount: true } }).then((r) => r._sum.chunkCount ?? 0),
+    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM chunks WHERE source_id = ${source.id} AND embedding IS NULL`.then((r) => r[0]!.n),
   ]);
   await db().dataSource.updateMany({
     where: { id: source.id },
     data: { status: "ready", error: null, documentCount, chunkCount, failedCount: 0, lastRunAt: new Date() },
   });
   bookkeepingMs += performance.now() - t;
-  if (documentCount !== input.files.length || chunkCount !== chunkTotal) {
-    throw new Error(`Ingestion stored ${documentCount} documents / ${chunkCount} chunks, expected ${input.files.length} / ${chunkTotal}`);
+  if (documentCount !== input.files.length || chunkCount !== recordedChunks) {
+    throw new Error(`Ingestion stored ${documentCount} documents / ${chunkCount} chunks, expected ${input.files.length} / ${recordedChunks}`);
   }
 
   const totalMs = performance.now() - started;
@@ -120,9 +93,9 @@ export async function ingestMarkdownFiles(
       zeroVectors,
       totalMs,
       readMs,
-      parseChunkMs,
-      embedMs,
-      writeMs,
+      parseChunkMs: parseMs + stats.chunkMs,
+      embedMs: stats.embedMs,
+      writeMs: stats.writeMs,
       bookkeepingMs,
       docsPerSec: documentCount / (totalMs / 1000),
       chunksPerSec: chunkCount / (totalMs / 1000),

@@ -6,9 +6,11 @@
  * 1. A fresh embedded database in a temp DATA_DIR (the app's openDatabase path, migrations
  *    applied, no demo seed); an owner, workspace and bot created through the lib services.
  * 2. Ingestion from files: the 66 help-centre pages (tests/fixtures/helpcenter) as the
- *    documents of one `file` source, through parseMarkdown → chunkDocument → offline embedder
- *    → the chunk INSERT of ingest-source.ts (see retrieval-ingest.ts). Two passes: a first,
- *    cold one into a source that is deleted again, then the one the questions run against.
+ *    documents of one `file` source, through parseMarkdown → the document indexer that
+ *    ingest-source.ts uses (chunking, offline embedder, batched writes; see
+ *    retrieval-ingest.ts). Two passes: a first, cold one (fresh process: JIT, stem cache and
+ *    the database's WASM warm up) into a source that is deleted again, then the one the
+ *    questions run against.
  * 3. Quality: the 125 frozen questions through `searchBot` (k = 10) in "fulltext", "vector"
  *    and "hybrid" mode; chunks map to page ids through their document key (the file's path,
  *    whose front-matter id is the page id: an exact mapping, checked). recall@1, recall@5,
