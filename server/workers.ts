@@ -6,6 +6,7 @@ import { scheduleRecrawls } from "../lib/kb/schedule-recrawls";
 import { db } from "../lib/db/client";
 import { jobQueue, QUEUES, type TIngestJob } from "../lib/jobs/queue";
 import { runBillingSweep } from "../lib/billing/run-billing-sweep";
+import { purgeExpiredConversations } from "../lib/conversations/purge-expired-conversations";
 
 /**
  * Background workers of this node. Ingestion runs `concurrency` jobs at once; a job that
@@ -22,6 +23,7 @@ export async function startWorkers(options: { concurrency: number }) {
   const resume = () => resumeInterruptedIngestion().catch((error: unknown) => log.error("Resuming interrupted ingestion failed", { error: String(error) }));
   await resume();
   setInterval(() => void resume(), 60 * 1000).unref();
+  setInterval(() => void purgeExpiredConversations().catch((error: unknown) => log.error("Conversation retention purge failed", { error: String(error) })), 60 * 60 * 1000).unref();
   for (let i = 0; i < options.concurrency; i++) {
     await boss.work<TIngestJob>(
       QUEUES.ingestSource,

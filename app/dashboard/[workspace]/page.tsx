@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardBody, PageHeader } from "@/components/ui/card";
 import { Alert, Badge } from "@/components/ui/feedback";
 import { requireWorkspacePage } from "@/lib/auth/next/require-page";
+import { getRatingStats } from "@/lib/conversations/conversations";
 import { workspaceLimits } from "@/lib/plans/plans";
 import { getWorkspaceOverview } from "@/lib/workspaces/get-workspace-overview";
 
@@ -18,7 +19,8 @@ export default async function OverviewPage({ params, searchParams }: { params: P
   const { ctx, workspace, user } = await requireWorkspacePage(slug, ["operator"], `/dashboard/${slug}`);
   const t = await getTranslations("dashboard.overview");
   const tp = await getTranslations("dashboard.plans");
-  const overview = await getWorkspaceOverview(ctx);
+  const tc = await getTranslations("dashboard.conversations");
+  const [overview, ratings] = await Promise.all([getWorkspaceOverview(ctx), getRatingStats(ctx, { days: 30 })]);
   const limits = workspaceLimits(workspace);
   const steps = [
     { key: "invite", done: overview.members > 1 || overview.openInvitations > 0, href: `/dashboard/${slug}/members` },
@@ -35,10 +37,11 @@ export default async function OverviewPage({ params, searchParams }: { params: P
           {t("denied")}
         </Alert>
       )}
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label={t("members")} value={overview.members} />
         <Stat label={t("apiKeys")} value={overview.apiKeys} />
         <Stat label={t("plan")} value={tp(limits.plan)} badge={t("seats", { used: overview.members, total: limits.seats })} />
+        <Stat label={tc("overviewRating")} value={ratings.average === null ? "–" : `${ratings.average.toFixed(1)} ★`} badge={tc("overviewRatingCount", { count: ratings.count })} />
       </div>
       <Card className="mt-6">
         <CardBody>
