@@ -137,6 +137,10 @@ try {
       ["bot-general", `${botHref}/general`],
       ["leads", "/dashboard/demo/leads"],
       ["settings", "/dashboard/demo/settings"],
+      ["overview", "/dashboard/demo"],
+      ["billing", "/dashboard/demo/billing"],
+      ["operators", "/dashboard/demo/operators"],
+      ["conversations", "/dashboard/demo/conversations"],
     ];
     for (const [name, url] of pages) {
       await page.goto(`${base}${url}`);
