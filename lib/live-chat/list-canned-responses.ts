@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listCannedResponsesFor } from "../canned/list-canned-responses-for";
 import { db } from "../db/client";
 import { findConversation } from "./find-conversation";
 import type { TOperatorCtx } from "./operator-context";
@@ -25,24 +26,12 @@ export async function listCannedResponses(op: TOperatorCtx, raw: unknown): Promi
     if (conversation.departmentId) departmentIds.add(conversation.departmentId);
   }
   const q = input.query?.replace(/^\//, "");
-  const rows = await db().cannedResponse.findMany({
-    where: {
-      workspaceId: op.workspaceId,
-      OR: [
-        { scope: "workspace" },
-        { scope: "department", departmentId: { in: [...departmentIds] } },
-        { scope: "operator", ownerUserId: op.userId },
-      ],
-      ...(q ? { AND: [{ OR: [{ shortcut: { contains: q, mode: "insensitive" } }, { title: { contains: q, mode: "insensitive" } }, { text: { contains: q, mode: "insensitive" } }] }] } : {}),
-    },
-    orderBy: [{ shortcut: "asc" }],
-    take: LIMIT * 2,
-    select: { id: true, scope: true, departmentId: true, shortcut: true, title: true, text: true },
-  });
-  // Shortcut matches first, then the rest; personal before department before workspace on equal shortcuts.
-  const rank = (r: (typeof rows)[number]) => (q && r.shortcut.toLowerCase().startsWith(q.toLowerCase()) ? 0 : 1) * 10 + (r.scope === "operator" ? 0 : r.scope === "department" ? 1 : 2);
+  // One rule for which responses an operator may use (lib/canned): most personal wins per shortcut.
+  const rows = await listCannedResponsesFor({ workspaceId: op.workspaceId, actorId: op.userId }, { query: q, departmentIds: [...departmentIds], limit: LIMIT * 2 });
+  // Shortcut-prefix matches first, then the rest alphabetically.
+  const rank = (r: (typeof rows)[number]) => (q && r.shortcut.toLowerCase().startsWith(q.toLowerCase()) ? 0 : 1);
   return rows
     .sort((a, b) => rank(a) - rank(b) || a.shortcut.localeCompare(b.shortcut))
     .slice(0, LIMIT)
-    .map((r) => ({ id: r.id, scope: r.scope as TCannedResponse["scope"], departmentId: r.departmentId, shortcut: r.shortcut, title: r.title, text: r.text }));
+    .map((r) => ({ id: r.id, scope: r.scope, departmentId: r.departmentId, shortcut: r.shortcut, title: r.title, text: r.text }));
 }
