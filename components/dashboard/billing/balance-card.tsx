@@ -28,7 +28,7 @@ export function BalanceCard({ balanceCents, heldCents, availableCents }: { balan
         {heldCents > 0 && <p className="mt-2 text-xs text-slate-500">{t("heldHint")}</p>}
         {availableCents <= 0 && (
           <div className="pt-4">
-            <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset">{t("empty")}</p>
+            <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200 ring-inset">{t("empty")}</p>
           </div>
         )}
       </div>
