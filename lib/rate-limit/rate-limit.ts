@@ -17,6 +17,8 @@ export const RATE_LIMITS = {
   /** Widget connections per client address, and visitor messages per session. */
   widgetConnect: { points: 60, duration: 60 },
   widgetMessage: { points: 20, duration: 60 },
+  /** Presence beacons per client address (a visitor beats every few seconds per open page). */
+  widgetPresence: { points: 600, duration: 60 },
 } as const;
 
 export type TRateLimitName = keyof typeof RATE_LIMITS;

@@ -38,7 +38,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ botPubl
   try {
     const { botPublicId } = await params;
     // Shares the API-key limiter's budget (600 a minute) under its own keys: an office behind one address has many visitors.
-    await consumeRateLimit("apiKey", `presence:${clientIp(req.headers)}`);
+    await consumeRateLimit("widgetPresence", clientIp(req.headers));
     const bot = await findWidgetBot(botPublicId);
     if (!bot) throw new AppError("not_found", "Unknown bot.");
     if (origin && !originAllowed(origin, bot.workspace.allowedDomains)) {
