@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { csvCell } from "../leads/leads-csv";
+import { csvCell } from "../csv/csv";
 import type { TWorkspaceContext } from "../workspaces/types";
 import { LEDGER_ORDER, LEDGER_SELECT, ledgerCursor, ledgerWhere, toLedgerRow, workspaceAccountId, ZLedgerFilters, type TLedgerFilters, type TLedgerRow } from "./list-ledger-entries";
 

@@ -1,6 +1,6 @@
 import { db, type Prisma } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { toCsv } from "../leads/leads-csv";
+import { toCsv } from "../csv/csv";
 import { operatorIdentities } from "../live-chat/operator-identity";
 import { requireRole } from "../workspaces/require-role";
 import type { TWorkspaceContext } from "../workspaces/types";

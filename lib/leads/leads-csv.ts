@@ -1,30 +1,15 @@
+import { toCsv } from "../csv/csv";
 import { db } from "../db/client";
 import type { TWorkspaceContext } from "../workspaces/types";
 import { LEAD_ORDER, LEAD_SELECT, leadCursor, leadsWhere, toLeadRow, type TLeadFilters, type TLeadRow } from "./list-leads";
 
-/**
- * CSV export of the leads a filter selects (RFC 4180: comma, CRLF, quotes doubled), UTF-8
- * with a byte-order mark so Excel detects the encoding. Visitors write these cells, so a
- * cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV
- * injection").
- */
+/** CSV export of the leads a filter selects (lib/csv: RFC 4180, BOM, formula-safe cells). */
 export const CSV_COLUMNS = ["created", "source", "bot", "name", "email", "phone", "message"] as const;
 
 /** Rows fetched per query while building the file; the export stops at EXPORT_MAX_ROWS. */
 const BATCH = 1000;
 export const EXPORT_MAX_ROWS = 100_000;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string | null | undefined): string {
-  let cell = value ?? "";
-  if (FORMULA_START.test(cell)) cell = `'${cell}`;
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
-export function toCsv(rows: (string | null | undefined)[][]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
-}
 
 const STANDARD_KEYS = new Set(["name", "email", "phone", "message"]);
 
