@@ -22,6 +22,7 @@ import { operatorConnected, setOperatorStatus, touchOperator } from "../lib/live
 import { suggestReply } from "../lib/live-chat/suggest-reply";
 import { transferConversation } from "../lib/live-chat/transfer-conversation";
 import { log } from "../lib/log/logger";
+import { consumeRateLimit } from "../lib/rate-limit/rate-limit";
 import { conversationRoom, countOperatorSockets, emitToWidget, operatorConversationRoom, operatorRoom, opsRoom } from "../lib/realtime/broadcast";
 import type { TAck } from "../lib/widget/protocol";
 import { operatorAuth } from "./socket-auth";
@@ -43,6 +44,8 @@ export type TOperatorNamespaceOptions = {
 };
 
 const ACTIVITY_WRITE_MS = 30_000;
+/** Typing relays per socket and second; more are dropped (each costs a lookup). */
+const TYPING_PER_SECOND = 5;
 const ZId = z.string().min(1).max(64);
 const ZConversationRef = z.object({ conversationId: ZId });
 
@@ -72,10 +75,15 @@ export function attachOperatorNamespace(nsp: Namespace, options: TOperatorNamesp
       void touchOperator(op).catch((error: unknown) => log.error("Recording operator activity failed", { error: String(error) }));
     };
 
-    /** One acked event: validated, scoped to the socket's workspace, errors as the REST body. */
+    const limitKey = `${op.workspaceId}:${op.userId}`;
+    let typingWindow = { second: 0, count: 0 };
+
+    /** One acked event: rate-limited per operator, validated, scoped to the socket's workspace, errors as the REST body. */
     function on<S extends z.ZodType, R>(event: keyof TOperatorClientEvents, schema: S, run: (input: z.output<S>) => Promise<R>) {
       (socket as unknown as Socket).on(event, async (payload: unknown, ack: unknown) => {
         try {
+          await consumeRateLimit("operatorEvent", limitKey);
+          if (event === "message:send") await consumeRateLimit("operatorMessage", limitKey);
           activity();
           const data = await run(schema.parse(payload ?? {}));
           if (typeof ack === "function") (ack as (r: TAck<R>) => void)({ ok: true, data });
@@ -130,6 +138,9 @@ export function attachOperatorNamespace(nsp: Namespace, options: TOperatorNamesp
     on("reply:suggest", ZConversationRef, ({ conversationId }) => suggestReply(op, conversationId));
 
     (socket as unknown as Socket).on("typing", async (payload: unknown) => {
+      const second = Math.floor(Date.now() / 1000);
+      typingWindow = typingWindow.second === second ? { second, count: typingWindow.count + 1 } : { second, count: 1 };
+      if (typingWindow.count > TYPING_PER_SECOND) return;
       const input = z.object({ conversationId: ZId, active: z.boolean() }).safeParse(payload);
       if (!input.success) return;
       activity();

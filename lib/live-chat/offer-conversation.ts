@@ -1,7 +1,12 @@
 import { db } from "../db/client";
 import { log } from "../log/logger";
 import { candidateOperators, type TCandidate } from "./availability";
+import { emitToOperators, operatorRoom } from "../realtime/broadcast";
 import { publishOffer, publishQueue } from "./publish";
+import { readLiveChatSettings } from "./settings";
+
+/** The smallest offerTimeoutSeconds a workspace may set (the sweep's first filter). */
+const MIN_OFFER_TIMEOUT_SECONDS = 10;
 
 /**
  * Offers a waiting chat to one operator: among the online operators (of its department,
@@ -17,22 +22,61 @@ export function pickOperator(candidates: TCandidate[], declinedBy: string[], ass
   return free[0] ?? null;
 }
 
-export async function offerConversation(workspaceId: string, conversationId: string): Promise<string | null> {
+/** An offer being moved on: it must still be this one (same operator, same moment) when the row is locked. */
+type TReplacedOffer = { userId: string; offeredAt: Date };
+
+/**
+ * Offers a waiting chat to the next operator. With `replacing`, an unanswered offer moves on:
+ * the operator who let it lapse is skipped this round (a decline is remembered, a lapse is
+ * not); when nobody else is free, it stays with them and is announced again.
+ */
+export async function offerConversation(workspaceId: string, conversationId: string, replacing?: TReplacedOffer): Promise<string | null> {
   const chosen = await db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: string; department_id: string | null; declined_by: string[]; offered_to_user_id: string | null }[]>`
-      SELECT status, department_id, declined_by, offered_to_user_id FROM conversations WHERE id = ${conversationId} AND workspace_id = ${workspaceId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ status: string; department_id: string | null; declined_by: string[]; offered_to_user_id: string | null; offered_at: Date | null }[]>`
+      SELECT status, department_id, declined_by, offered_to_user_id, offered_at FROM conversations WHERE id = ${conversationId} AND workspace_id = ${workspaceId} FOR UPDATE`;
     const row = rows[0];
-    if (!row || row.status !== "queued" || row.offered_to_user_id) return null;
+    if (!row || row.status !== "queued") return null;
+    if (replacing ? row.offered_to_user_id !== replacing.userId || row.offered_at?.getTime() !== replacing.offeredAt.getTime() : row.offered_to_user_id) return null;
     const department = row.department_id ? await tx.department.findFirst({ where: { id: row.department_id, workspaceId }, select: { assignment: true } }) : null;
-    const candidate = pickOperator(await candidateOperators(tx, workspaceId, row.department_id), row.declined_by ?? [], department?.assignment ?? "least_busy");
-    if (!candidate) return null;
+    const skip = [...(row.declined_by ?? []), ...(replacing ? [replacing.userId] : [])];
+    const candidate = pickOperator(await candidateOperators(tx, workspaceId, row.department_id), skip, department?.assignment ?? "least_busy");
+    const userId = candidate?.userId ?? replacing?.userId;
+    if (!userId) return null;
     const now = new Date();
-    await tx.conversation.update({ where: { id: conversationId }, data: { offeredToUserId: candidate.userId, offeredAt: now } });
-    await tx.operatorProfile.update({ where: { workspaceId_userId: { workspaceId, userId: candidate.userId } }, data: { lastAssignedAt: now } });
-    return candidate.userId;
+    await tx.conversation.update({ where: { id: conversationId }, data: { offeredToUserId: userId, offeredAt: now } });
+    if (candidate) await tx.operatorProfile.update({ where: { workspaceId_userId: { workspaceId, userId } }, data: { lastAssignedAt: now } });
+    return userId;
   });
   if (chosen) await publishOffer(workspaceId, conversationId, chosen);
   return chosen;
+}
+
+/**
+ * Offers older than the workspace's offerTimeoutSeconds move on to the next free operator
+ * (the sweep). Conditional on the offer being unchanged, so several nodes move each once.
+ */
+export async function moveUnansweredOffers(now = new Date()): Promise<number> {
+  const lapsed = await db().conversation.findMany({
+    where: { status: "queued", offeredToUserId: { not: null }, offeredAt: { lt: new Date(now.getTime() - MIN_OFFER_TIMEOUT_SECONDS * 1000) } },
+    orderBy: { offeredAt: "asc" },
+    take: 200,
+    select: { id: true, workspaceId: true, offeredToUserId: true, offeredAt: true, workspace: { select: { liveChatSettings: true } } },
+  });
+  let moved = 0;
+  for (const c of lapsed) {
+    const timeoutMs = readLiveChatSettings(c.workspace.liveChatSettings).offerTimeoutSeconds * 1000;
+    if (c.offeredAt!.getTime() + timeoutMs > now.getTime()) continue;
+    try {
+      const next = await offerConversation(c.workspaceId, c.id, { userId: c.offeredToUserId!, offeredAt: c.offeredAt! });
+      if (next && next !== c.offeredToUserId) {
+        moved++;
+        emitToOperators(operatorRoom(c.offeredToUserId!, c.workspaceId))("notice", { kind: "offer_lapsed", conversationId: c.id, text: "You did not answer this chat in time; it was offered to another operator." });
+      }
+    } catch (error) {
+      log.error("Moving an unanswered offer failed", { conversationId: c.id, error: String(error) });
+    }
+  }
+  return moved;
 }
 
 /** Offers every waiting chat nobody has been offered yet (an operator came online, a chat closed, the sweep). */

@@ -137,7 +137,7 @@ export type TOperatorServerEvents = {
   visitors: (payload: { visitors: TLiveVisitor[] }) => void;
   operators: (payload: { operators: TOperatorSummary[] }) => void;
   /** Something the operator should know, e.g. a chat that went back to the bot after the queue timeout. */
-  notice: (payload: { kind: "queue_timeout" | "transferred_to_you" | "visitor_left" | "visitor_rated" | "auto_away" | "invitation_accepted"; conversationId: string | null; text: string }) => void;
+  notice: (payload: { kind: "queue_timeout" | "transferred_to_you" | "visitor_left" | "visitor_rated" | "auto_away" | "invitation_accepted" | "offer_lapsed" | "chat_reassigned"; conversationId: string | null; text: string }) => void;
   /** The visitor of an opened (or assigned) conversation moved to another page. */
   "visitor:page": (payload: { conversationId: string; page: TPageInfo }) => void;
 };

@@ -1,7 +1,8 @@
 import { db } from "../db/client";
 import { log } from "../log/logger";
 import { connectedOperators, emitToOperators, operatorRoom, realtimeServer } from "../realtime/broadcast";
-import { offerWaitingConversations, withdrawOffers } from "./offer-conversation";
+import { moveUnansweredOffers, offerWaitingConversations, withdrawOffers } from "./offer-conversation";
+import { reassignAbsentOperatorsChats } from "./reassign-absent";
 import { publishVisitors } from "./live-visitors";
 import { returnTimedOutConversations } from "./return-to-bot";
 import { setOperatorStatus } from "./set-operator-status";
@@ -13,9 +14,10 @@ const GHOST_GRACE_MS = 60_000;
 
 /**
  * The periodic live-chat check (server/realtime.ts runs it on every node): queue timeouts back
- * to the bot, offers to operators who went away, waiting chats offered to whoever is free,
- * automatic away after autoAwayMinutes without activity, operators left "online" by a dead
- * node, and visitors whose beacon stopped. Every change is a conditional update, so several
+ * to the bot, offers to operators who went away, offers nobody answered in offerTimeoutSeconds,
+ * waiting chats offered to whoever is free, automatic away after autoAwayMinutes without
+ * activity, operators left "online" by a dead node, chats of operators offline for
+ * reassignAfterMinutes, and visitors whose beacon stopped. Every change is a conditional update, so several
  * nodes sweeping at once change (and announce) each thing once.
  */
 export async function runLiveChatSweep(now = new Date()) {
@@ -30,6 +32,8 @@ export async function runLiveChatSweep(now = new Date()) {
     const profile = await db().operatorProfile.findFirst({ where: { workspaceId: offer.workspaceId, userId: offer.offeredToUserId! }, select: { status: true } });
     if (profile?.status !== "online") await withdrawOffers(offer.workspaceId, offer.offeredToUserId!);
   }
+
+  const offersMoved = await moveUnansweredOffers(now);
 
   const waiting = await db().conversation.findMany({ where: { status: "queued", offeredToUserId: null }, select: { workspaceId: true }, distinct: ["workspaceId"] });
   for (const { workspaceId } of waiting) await offerWaitingConversations(workspaceId);
@@ -62,8 +66,12 @@ export async function runLiveChatSweep(now = new Date()) {
     }
   }
 
+  const reassigned = await reassignAbsentOperatorsChats(now);
+
   const changed = await presenceStore().expire(now.getTime());
   for (const workspaceId of changed) publishVisitors(workspaceId);
-  if (returned.length || away || ghosts) log.info("Live-chat sweep", { returnedToBot: returned.length, autoAway: away, offlineWithoutSocket: ghosts });
-  return { returnedToBot: returned, autoAway: away, offlineWithoutSocket: ghosts };
+  if (returned.length || offersMoved || away || ghosts || reassigned.length) {
+    log.info("Live-chat sweep", { returnedToBot: returned.length, offersMoved, autoAway: away, offlineWithoutSocket: ghosts, reassigned: reassigned.length });
+  }
+  return { returnedToBot: returned, offersMoved, autoAway: away, offlineWithoutSocket: ghosts, reassigned };
 }

@@ -13,6 +13,8 @@ import type { TWorkspaceContext } from "../workspaces/types";
 export const LIVE_CHAT_DEFAULTS = {
   handoffKeywords: [] as string[],
   queueTimeoutSeconds: 180,
+  offerTimeoutSeconds: 45,
+  reassignAfterMinutes: 3,
   autoAwayMinutes: 10,
   transcripts: { enabled: false, emails: [] as string[] },
 } as const;
@@ -31,6 +33,10 @@ export const ZLiveChatSettings = z.object({
     .max(30, "At most 30 keywords")
     .transform((list) => [...new Set(list)]),
   queueTimeoutSeconds: z.coerce.number().int().min(30, "At least 30 seconds").max(3600, "At most 3600 seconds"),
+  /** An offer nobody answers within this time moves on to the next free operator. */
+  offerTimeoutSeconds: z.coerce.number().int().min(10, "At least 10 seconds").max(600, "At most 600 seconds"),
+  /** Chats of an operator who stays offline this long go back to the queue for someone else. */
+  reassignAfterMinutes: z.coerce.number().int().min(1, "At least 1 minute").max(60, "At most 60 minutes"),
   autoAwayMinutes: z.coerce.number().int().min(1, "At least 1 minute").max(120, "At most 120 minutes"),
   transcripts: z.object({
     enabled: z.boolean(),
@@ -59,6 +65,8 @@ export function readLiveChatSettings(json: unknown): TLiveChatSettings {
   return {
     handoffKeywords: field(shape.handoffKeywords, raw.handoffKeywords, [...LIVE_CHAT_DEFAULTS.handoffKeywords]),
     queueTimeoutSeconds: field(shape.queueTimeoutSeconds, raw.queueTimeoutSeconds, LIVE_CHAT_DEFAULTS.queueTimeoutSeconds),
+    offerTimeoutSeconds: field(shape.offerTimeoutSeconds, raw.offerTimeoutSeconds, LIVE_CHAT_DEFAULTS.offerTimeoutSeconds),
+    reassignAfterMinutes: field(shape.reassignAfterMinutes, raw.reassignAfterMinutes, LIVE_CHAT_DEFAULTS.reassignAfterMinutes),
     autoAwayMinutes: field(shape.autoAwayMinutes, raw.autoAwayMinutes, LIVE_CHAT_DEFAULTS.autoAwayMinutes),
     transcripts: {
       enabled: field(z.boolean(), transcripts.enabled, LIVE_CHAT_DEFAULTS.transcripts.enabled),

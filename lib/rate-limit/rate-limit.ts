@@ -19,6 +19,9 @@ export const RATE_LIMITS = {
   widgetMessage: { points: 20, duration: 60 },
   /** Presence beacons per client address (a visitor beats every few seconds per open page). */
   widgetPresence: { points: 600, duration: 60 },
+  /** Console events per operator (all tabs together), and operator messages among them. */
+  operatorEvent: { points: 600, duration: 60 },
+  operatorMessage: { points: 120, duration: 60 },
 } as const;
 
 export type TRateLimitName = keyof typeof RATE_LIMITS;

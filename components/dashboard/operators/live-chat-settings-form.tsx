@@ -12,6 +12,14 @@ import type { TLiveChatSettings } from "@/lib/live-chat/settings";
 import { ChipsInput } from "./chips-input";
 import { Switch } from "./switch";
 
+/** The numeric settings, in reading order: waiting, offers, idle operators, absent operators. */
+const NUMBER_FIELDS = [
+  { name: "queueTimeoutSeconds", id: "lc-queue", label: "queueTimeout", hint: "queueTimeoutHint", unit: "seconds", min: 30, max: 3600 },
+  { name: "offerTimeoutSeconds", id: "lc-offer", label: "offerTimeout", hint: "offerTimeoutHint", unit: "seconds", min: 10, max: 600 },
+  { name: "autoAwayMinutes", id: "lc-away", label: "autoAway", hint: "autoAwayHint", unit: "minutes", min: 1, max: 120 },
+  { name: "reassignAfterMinutes", id: "lc-reassign", label: "reassign", hint: "reassignHint", unit: "minutes", min: 1, max: 60 },
+] as const;
+
 export function LiveChatSettingsForm({ slug, initial }: { slug: string; initial: TLiveChatSettings }) {
   const t = useTranslations("dashboard.operators.settings");
   const toast = useToast();
@@ -20,7 +28,7 @@ export function LiveChatSettingsForm({ slug, initial }: { slug: string; initial:
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const fieldError = (name: string) => (error?.field?.startsWith(name) ? error.message : null);
-  const known = ["handoffKeywords", "queueTimeoutSeconds", "autoAwayMinutes", "transcripts"];
+  const known = ["handoffKeywords", ...NUMBER_FIELDS.map((f) => f.name), "transcripts"];
 
   return (
     <form
@@ -52,37 +60,24 @@ export function LiveChatSettingsForm({ slug, initial }: { slug: string; initial:
         />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id="lc-queue" label={t("queueTimeout")} hint={t("queueTimeoutHint")} error={fieldError("queueTimeoutSeconds")}>
-          <div className="flex items-center gap-2">
-            <Input
-              {...fieldAria("lc-queue", fieldError("queueTimeoutSeconds"), true)}
-              type="number"
-              min={30}
-              max={3600}
-              step={1}
-              required
-              className="max-w-32"
-              value={values.queueTimeoutSeconds}
-              onChange={(e) => setValues({ ...values, queueTimeoutSeconds: Number(e.target.value) })}
-            />
-            <span className="text-sm text-slate-600">{t("seconds")}</span>
-          </div>
-        </Field>
-        <Field id="lc-away" label={t("autoAway")} hint={t("autoAwayHint")} error={fieldError("autoAwayMinutes")}>
-          <div className="flex items-center gap-2">
-            <Input
-              {...fieldAria("lc-away", fieldError("autoAwayMinutes"), true)}
-              type="number"
-              min={1}
-              max={120}
-              required
-              className="max-w-32"
-              value={values.autoAwayMinutes}
-              onChange={(e) => setValues({ ...values, autoAwayMinutes: Number(e.target.value) })}
-            />
-            <span className="text-sm text-slate-600">{t("minutes")}</span>
-          </div>
-        </Field>
+        {NUMBER_FIELDS.map((f) => (
+          <Field key={f.name} id={f.id} label={t(f.label)} hint={t(f.hint)} error={fieldError(f.name)}>
+            <div className="flex items-center gap-2">
+              <Input
+                {...fieldAria(f.id, fieldError(f.name), true)}
+                type="number"
+                min={f.min}
+                max={f.max}
+                step={1}
+                required
+                className="max-w-32"
+                value={values[f.name]}
+                onChange={(e) => setValues({ ...values, [f.name]: Number(e.target.value) })}
+              />
+              <span className="text-sm text-slate-600">{t(f.unit)}</span>
+            </div>
+          </Field>
+        ))}
       </div>
       <div className="space-y-4 border-t border-slate-100 pt-5">
         <Switch

@@ -13,8 +13,8 @@ describe("readLiveChatSettings", () => {
     expect(readLiveChatSettings(null)).toEqual(LIVE_CHAT_DEFAULTS);
     expect(readLiveChatSettings("garbage")).toEqual(LIVE_CHAT_DEFAULTS);
     expect(
-      readLiveChatSettings({ handoffKeywords: ["  Mensch ", "MENSCH", "Agent"], queueTimeoutSeconds: 5, autoAwayMinutes: "15", transcripts: { enabled: "yes", emails: ["a@b.de"] } }),
-    ).toEqual({ handoffKeywords: ["mensch", "agent"], queueTimeoutSeconds: 180, autoAwayMinutes: 15, transcripts: { enabled: false, emails: ["a@b.de"] } });
+      readLiveChatSettings({ handoffKeywords: ["  Mensch ", "MENSCH", "Agent"], queueTimeoutSeconds: 5, offerTimeoutSeconds: "20", reassignAfterMinutes: 0, autoAwayMinutes: "15", transcripts: { enabled: "yes", emails: ["a@b.de"] } }),
+    ).toEqual({ handoffKeywords: ["mensch", "agent"], queueTimeoutSeconds: 180, offerTimeoutSeconds: 20, reassignAfterMinutes: 3, autoAwayMinutes: 15, transcripts: { enabled: false, emails: ["a@b.de"] } });
     expect(readLiveChatSettings({ transcripts: { enabled: true, emails: ["nope"] } }).transcripts).toEqual({ enabled: true, emails: [] });
   });
 
@@ -26,12 +26,12 @@ describe("readLiveChatSettings", () => {
 });
 
 describe("updateLiveChatSettings", () => {
-  const valid = { handoffKeywords: ["Mensch", "Berater"], queueTimeoutSeconds: 240, autoAwayMinutes: 5, transcripts: { enabled: true, emails: ["Team@Example.com"] } };
+  const valid = { handoffKeywords: ["Mensch", "Berater"], queueTimeoutSeconds: 240, offerTimeoutSeconds: 30, reassignAfterMinutes: 5, autoAwayMinutes: 5, transcripts: { enabled: true, emails: ["Team@Example.com"] } };
 
   it("saves for admins, with an audit entry, and reads back", async () => {
     const { workspace, ctx } = await createOwnerWithWorkspace("Live Settings");
     const saved = await updateLiveChatSettings(ctx, valid);
-    expect(saved).toEqual({ handoffKeywords: ["mensch", "berater"], queueTimeoutSeconds: 240, autoAwayMinutes: 5, transcripts: { enabled: true, emails: ["team@example.com"] } });
+    expect(saved).toEqual({ handoffKeywords: ["mensch", "berater"], queueTimeoutSeconds: 240, offerTimeoutSeconds: 30, reassignAfterMinutes: 5, autoAwayMinutes: 5, transcripts: { enabled: true, emails: ["team@example.com"] } });
     expect(await getLiveChatSettings(ctx)).toEqual(saved);
     expect(await db().auditLog.count({ where: { workspaceId: workspace.id, action: "live_chat.settings_updated" } })).toBe(1);
   });
@@ -43,6 +43,10 @@ describe("updateLiveChatSettings", () => {
     await expectZodError(updateLiveChatSettings(ctx, { ...valid, queueTimeoutSeconds: 29 }));
     await expectZodError(updateLiveChatSettings(ctx, { ...valid, queueTimeoutSeconds: 3601 }));
     await expectZodError(updateLiveChatSettings(ctx, { ...valid, autoAwayMinutes: 121 }));
+    await expectZodError(updateLiveChatSettings(ctx, { ...valid, offerTimeoutSeconds: 9 }));
+    await expectZodError(updateLiveChatSettings(ctx, { ...valid, offerTimeoutSeconds: 601 }));
+    await expectZodError(updateLiveChatSettings(ctx, { ...valid, reassignAfterMinutes: 0 }));
+    await expectZodError(updateLiveChatSettings(ctx, { ...valid, reassignAfterMinutes: 61 }));
     await expectZodError(updateLiveChatSettings(ctx, { ...valid, handoffKeywords: Array.from({ length: 31 }, (_, i) => `k${i}`) }));
     await expectZodError(updateLiveChatSettings(ctx, { ...valid, handoffKeywords: ["x".repeat(61)] }));
     await expectZodError(updateLiveChatSettings(ctx, { ...valid, transcripts: { enabled: true, emails: ["kein-mail"] } }));
