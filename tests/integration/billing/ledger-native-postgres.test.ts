@@ -14,7 +14,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { skipNotice, TEST_POSTGRES_URL } from "../../helpers/external-services";
 import { TEST_ENV } from "../../helpers/test-database";
-import { useNativeDatabase } from "./native-database";
+import { useNativeDatabase } from "../../helpers/native-database";
 
 /**
  * The ledger's locking on the machine's native PostgreSQL (ARCHITECTURE 12: PGlite runs one

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { getPlan } from "@/lib/plans/plans";
 import { skipNotice, TEST_POSTGRES_URL } from "../../helpers/external-services";
 import { useTestDatabase } from "../../helpers/test-database";
-import { useNativeDatabase } from "./native-database";
+import { useNativeDatabase } from "../../helpers/native-database";
 import { balance, entries, expectLedgerBalanced, funded, mailsWithSubject, plus, T0 } from "./plans-helpers";
 
 useTestDatabase({ env: { BILLING_GRACE_DAYS: "7", BILLING_REMINDER_DAYS: "5" } });

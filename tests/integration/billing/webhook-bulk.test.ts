@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { skipNotice, TEST_POSTGRES_URL } from "../../helpers/external-services";
 import { chargeRefundedEvent, disputeEvent, sessionEvent, stripeId, TEST_WEBHOOK_SECRET } from "../../helpers/stripe-events";
 import { useTestDatabase } from "../../helpers/test-database";
-import { useNativeDatabase } from "./native-database";
+import { useNativeDatabase } from "../../helpers/native-database";
 import { balance, deliver, pendingTopUp } from "./webhook-support";
 
 useTestDatabase({ env: { STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET } });

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, expect } from "vitest";
 import { configureDatabase, databaseConfig, disconnectDatabase } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { TEST_POSTGRES_URL } from "../../helpers/external-services";
+import { TEST_POSTGRES_URL } from "./external-services";
 
 /**
  * A throwaway database on the machine's native PostgreSQL (TEST_POSTGRES_URL) for the races
