@@ -1,23 +1,20 @@
 import { performance } from "node:perf_hooks";
-import { createChatProvider, isAiProviderError, type TChatProvider } from "../ai/chat";
+import { createChatProvider, type TChatProvider } from "../ai/chat";
 import { providerCredential, type TProviderName } from "../ai/credentials";
 import { platformCredential } from "../ai/platform-credential";
 import { detectLanguage } from "../ai/answer/language";
 import { answerOffline, isWeakRetrieval } from "../ai/answer/offline-answer";
-import { costMillicents } from "../ai/answer/pricing";
-import { buildChatPrompt } from "../ai/answer/prompt";
 import type { TCitation, THistoryTurn } from "../ai/answer/types";
 import { readModelSettings } from "../bots/bot-settings";
-import { KNOWLEDGE_OPEN } from "../ai/answer/knowledge-block";
 import { env } from "../config/env";
 import { db } from "../db/client";
 import { log } from "../log/logger";
-import { filterLinks, leaksSecret, secretShingles } from "./output-guard";
+import { filterLinks } from "./output-guard";
+import { answerWithProvider } from "./provider-answer";
 import { searchBot, type TSearchResult } from "../kb/search";
 import type { TAnswerBilling } from "../billing/answer-pricing";
 import { releaseHold } from "../billing/holds";
 import { reserveAnswer } from "../billing/reserve-answer";
-import { estimateTokens } from "../ai/chat";
 
 /**
  * One answer of the bot, as a stream: retrieval (hybrid search of the bot's knowledge),
@@ -55,7 +52,6 @@ export type TAnswerUsage = {
 export type TAnswerBot = { id: string; workspaceId: string; name: string; modelSettings: unknown };
 
 const RETRIEVE_K = 6;
-const BUDGET = { contextTokens: 2400, historyTokens: 1200 };
 /** Offline answers are streamed in small word groups so the widget shows them like any other. */
 const OFFLINE_STEP_MS = 12;
 
@@ -85,10 +81,34 @@ export async function* answerQuestion(input: {
   }
 }
 
+/** What every stage of one answer shares: timing, settings, language, retrieved passages, link policy. */
+export type TAnswerContext = {
+  input: Parameters<typeof answerQuestion>[0];
+  started: number;
+  settings: ReturnType<typeof readModelSettings>;
+  language: "de" | "en";
+  chunks: TSearchResult[];
+  hosts: Set<string>;
+  removedLabel: string;
+  reservation: { holdId: string | null };
+};
+
 async function* answerWithReservation(input: Parameters<typeof answerQuestion>[0], reservation: { holdId: string | null }): AsyncGenerator<TAnswerEvent> {
+  const ctx = await prepareAnswer(input, reservation);
+  const external = input.provider ? { provider: input.provider, billing: "own_key" as const } : await externalProvider(input.bot.workspaceId, ctx.settings);
+  let offlineBilling: TAnswerBilling = "offline";
+  if (external && !(ctx.settings.onlyFromKnowledge && isWeakRetrieval(input.question, ctx.chunks))) {
+    const outcome = yield* answerWithProvider(ctx, external);
+    if (outcome === "answered") return;
+    if (outcome === "unpaid") offlineBilling = "unpaid";
+  }
+  yield* answerOfflineStream(ctx, offlineBilling);
+}
+
+async function prepareAnswer(input: Parameters<typeof answerQuestion>[0], reservation: { holdId: string | null }): Promise<TAnswerContext> {
   const started = performance.now();
   const settings = readModelSettings(input.bot.modelSettings);
-  const language = detectLanguage(input.question) ?? (input.locale?.toLowerCase().startsWith("en") ? "en" : input.locale?.toLowerCase().startsWith("de") ? "de" : "de");
+  const language = detectLanguage(input.question) ?? (input.locale?.toLowerCase().startsWith("en") ? "en" : "de");
   let chunks: TSearchResult[] = [];
   try {
     chunks = await searchBot({ workspaceId: input.bot.workspaceId }, input.bot.id, { query: input.question.slice(0, 1000), k: RETRIEVE_K });
@@ -96,124 +116,36 @@ async function* answerWithReservation(input: Parameters<typeof answerQuestion>[0
     log.warn("Retrieval failed; answering without knowledge", { botId: input.bot.id, error: String(error) });
   }
   input.onRetrieved?.(chunks);
-
   const hosts = await trustedHosts(input.bot, chunks);
-  const removedLabel = language === "en" ? "[link removed]" : "[Link entfernt]";
-  const external = input.provider ? { provider: input.provider, billing: "own_key" as const } : await externalProvider(input.bot.workspaceId, settings);
-  let offlineBilling: TAnswerBilling = "offline";
-  if (external) {
-    const { provider, billing } = external;
-    const weak = isWeakRetrieval(input.question, chunks);
-    answerWithProvider: if (!(weak && settings.onlyFromKnowledge)) {
-      let text = "";
-      try {
-        const prompt = buildChatPrompt({
-          botName: input.bot.name,
-          ownerInstructions: settings.instructions,
-          answerInVisitorLanguage: settings.answerInVisitorLanguage,
-          visitorLanguage: language,
-          defaultLanguage: language,
-          onlyFromKnowledge: settings.onlyFromKnowledge,
-          fallbackMessage: settings.fallbackMessage,
-          humanAvailable: input.humanAvailable,
-          chunks,
-          history: await input.history,
-          question: input.question,
-          budget: BUDGET,
-          maskPersonalData: true,
-        });
-        // Our rules and the owner's instructions, without the knowledge block (quoting the
-        // knowledge is the point; quoting the rules is a leak).
-        const system = prompt.messages[0]?.content ?? "";
-        const promptTokens = estimateTokens(prompt.messages.reduce((n, m) => n + m.content.length, 0));
-        const reserved = await reserveAnswer(input.bot.workspaceId, {
-          billing,
-          provider: provider.provider,
-          model: provider.model,
-          // Estimates run low for some languages; the margin keeps the hold a true worst case.
-          inputTokens: Math.ceil(promptTokens * 1.5) + 64,
-          outputTokens: settings.maxTokens,
-        });
-        if (!reserved.ok) throw new UnpaidAnswer();
-        reservation.holdId = reserved.holdId;
-        const shingles = secretShingles([system.slice(0, Math.max(0, system.indexOf(KNOWLEDGE_OPEN))) || system, settings.instructions]);
-        for await (const chunk of provider.stream({ messages: prompt.messages, temperature: settings.temperature, maxTokens: settings.maxTokens, signal: input.signal })) {
-          if (chunk.type === "delta") {
-            text += chunk.text;
-            if (leaksSecret(text, shingles)) {
-              log.warn("Answer repeated the bot's instructions; replaced by the fallback", { botId: input.bot.id });
-              const fallback = answerOffline({ question: "", chunks: [], language, fallbackMessage: settings.fallbackMessage, humanAvailable: input.humanAvailable }).text;
-              yield { type: "done", text: fallback, citations: [], status: "done", confident: false, usage: usageOf(provider.provider, provider.model, started, billing, reservation.holdId) };
-              return;
-            }
-            yield { type: "delta", text: chunk.text };
-          } else {
-            const used = prompt.citations.filter((c) => text.includes(`[${c.n}]`));
-            text = filterLinks(text, hosts, removedLabel).text;
-            yield {
-              type: "done",
-              text,
-              citations: used,
-              status: "done",
-              confident: true,
-              usage: {
-                provider: provider.provider,
-                model: provider.model,
-                inputTokens: chunk.usage.inputTokens,
-                outputTokens: chunk.usage.outputTokens,
-                latencyMs: Math.round(performance.now() - started),
-                costMillicents: costMillicents({ provider: provider.provider, model: provider.model, inputTokens: chunk.usage.inputTokens, outputTokens: chunk.usage.outputTokens }),
-                billing,
-                holdId: reservation.holdId,
-              },
-            };
-            return;
-          }
-        }
-        throw new Error("The provider ended without a result");
-      } catch (error) {
-        if (input.signal?.aborted) throw error;
-        if (error instanceof UnpaidAnswer) {
-          offlineBilling = "unpaid";
-          break answerWithProvider;
-        }
-        log.warn("Answer provider failed", { botId: input.bot.id, provider: provider.provider, kind: isAiProviderError(error) ? error.kind : "unknown", error: String(error).slice(0, 300) });
-        if (text) {
-          const note = language === "en" ? "\n\n_Sorry, the answer was interrupted. Please ask again._" : "\n\n_Entschuldigung, die Antwort wurde unterbrochen. Bitte fragen Sie noch einmal._";
-          yield { type: "delta", text: note };
-          // Failed answers are not charged (the hold is released by the settlement).
-          yield { type: "done", text: text + note, citations: [], status: "failed", confident: false, usage: usageOf(provider.provider, provider.model, started, "unpaid", reservation.holdId) };
-          return;
-        }
-        // Nothing was said yet: the offline answer stands in.
-      }
-    }
-  }
+  return { input, started, settings, language, chunks, hosts, removedLabel: language === "en" ? "[link removed]" : "[Link entfernt]", reservation };
+}
 
-  // The offline answer: free by default; when it has a price, it is reserved like any other
-  // (a hold left by a provider that failed before its first word covers it).
+/**
+ * The offline answer: free by default; when it has a price, it is reserved like any other
+ * (a hold left by a provider that failed before its first word covers it).
+ */
+async function* answerOfflineStream(ctx: TAnswerContext, billing: TAnswerBilling): AsyncGenerator<TAnswerEvent> {
+  const { input, settings, reservation } = ctx;
+  let offlineBilling = billing;
   if (offlineBilling === "offline" && !reservation.holdId) {
     const reserved = await reserveAnswer(input.bot.workspaceId, { billing: "offline", provider: "offline", model: OFFLINE_MODEL, inputTokens: 0, outputTokens: 0 });
     if (reserved.ok) reservation.holdId = reserved.holdId;
     else offlineBilling = "unpaid";
   }
-  const offline = answerOffline({ question: input.question, chunks, language, fallbackMessage: settings.fallbackMessage, humanAvailable: input.humanAvailable });
-  offline.text = filterLinks(offline.text, hosts, removedLabel).text;
+  const offline = answerOffline({ question: input.question, chunks: ctx.chunks, language: ctx.language, fallbackMessage: settings.fallbackMessage, humanAvailable: input.humanAvailable });
+  offline.text = filterLinks(offline.text, ctx.hosts, ctx.removedLabel).text;
   const parts = offline.text.match(/\S+\s*/g) ?? [offline.text];
   for (let i = 0; i < parts.length; i += 3) {
     if (input.signal?.aborted) throw input.signal.reason ?? new Error("aborted");
     yield { type: "delta", text: parts.slice(i, i + 3).join("") };
     await new Promise((resolve) => setTimeout(resolve, OFFLINE_STEP_MS));
   }
-  yield { type: "done", text: offline.text, citations: offline.citations, status: "done", confident: offline.confident, usage: usageOf("offline", OFFLINE_MODEL, started, offlineBilling, reservation.holdId) };
+  yield { type: "done", text: offline.text, citations: offline.citations, status: "done", confident: offline.confident, usage: usageOf("offline", OFFLINE_MODEL, ctx.started, offlineBilling, reservation.holdId) };
 }
 
 const OFFLINE_MODEL = "extractive-v1";
 
-/** Thrown when the balance cannot cover the provider's worst case: the offline answer stands in, free. */
-class UnpaidAnswer extends Error {}
-
-function usageOf(provider: string, model: string, started: number, billing: TAnswerBilling, holdId: string | null): TAnswerUsage {
+export function usageOf(provider: string, model: string, started: number, billing: TAnswerBilling, holdId: string | null): TAnswerUsage {
   return { provider, model, inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), costMillicents: 0, billing, holdId };
 }
 
