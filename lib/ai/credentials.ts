@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { env } from "../config/env";
 import { db } from "../db/client";
+import type { TProviderName } from "./providers";
 
 /**
  * Owners' provider keys, encrypted at rest with AES-256-GCM under ENCRYPTION_KEY (generated
@@ -8,7 +9,7 @@ import { db } from "../db/client";
  * the workspace id is bound as associated data, so a row copied to another workspace fails
  * to decrypt. Only the last four characters are ever shown again.
  */
-export type TProviderName = "openai" | "gemini" | "openai-compatible";
+export type { TProviderName };
 
 let derived: { secret: string; key: Buffer } | undefined;
 
@@ -61,4 +62,16 @@ export async function listProviderCredentials(workspaceId: string) {
 
 export async function deleteProviderCredential(workspaceId: string, provider: TProviderName) {
   await db().providerCredential.deleteMany({ where: { workspaceId, provider } });
+}
+
+/**
+ * The workspace's credential for calls to `provider`, when it can make them: an API key for
+ * OpenAI and Gemini, a base URL for OpenAI-compatible servers (their key is optional).
+ * Null when nothing usable is saved. Undefined fields suit the SDK options directly.
+ */
+export async function usableProviderCredential(workspaceId: string, provider: TProviderName): Promise<{ apiKey?: string; baseUrl?: string } | null> {
+  const credential = await providerCredential(workspaceId, provider);
+  if (!credential) return null;
+  if (provider === "openai-compatible") return credential.baseUrl ? { apiKey: credential.apiKey ?? undefined, baseUrl: credential.baseUrl } : null;
+  return credential.apiKey ? { apiKey: credential.apiKey, baseUrl: credential.baseUrl ?? undefined } : null;
 }

@@ -1,4 +1,6 @@
-export type TAiProvider = "offline" | "openai" | "gemini" | "openai-compatible";
+import type { TAnswerProvider } from "./providers";
+
+export type TAiProvider = TAnswerProvider;
 export type TAiErrorKind = "auth" | "rate_limit" | "timeout" | "unavailable" | "bad_request" | "unknown";
 
 const RETRYABLE_BY_DEFAULT: Record<TAiErrorKind, boolean> = {

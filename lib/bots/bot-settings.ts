@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAnswerProvider } from "../ai/providers";
 import type { TWidgetConfig } from "../widget/protocol";
 
 /**
@@ -40,7 +41,7 @@ export const ZWidgetSettings = z.object({
 export type TWidgetSettings = z.infer<typeof ZWidgetSettings>;
 
 export const ZModelSettings = z.object({
-  provider: z.enum(["offline", "openai", "gemini", "openai-compatible"]).default("offline"),
+  provider: ZAnswerProvider.default("offline"),
   model: z.string().trim().max(100).default(""),
   temperature: z.number().min(0).max(2).default(0.2),
   maxTokens: z.number().int().min(64).max(4096).default(600),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { providerCredential, type TProviderName } from "../ai/credentials";
+import { usableProviderCredential, type TProviderName } from "../ai/credentials";
+import { ZAnswerProvider } from "../ai/providers";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { enqueueIngest } from "../jobs/queue";
@@ -14,7 +15,7 @@ import type { TWorkspaceContext } from "../workspaces/types";
  * vectors already rewritten).
  */
 export const ZEmbeddingInput = z.object({
-  provider: z.enum(["offline", "openai", "gemini", "openai-compatible"]),
+  provider: ZAnswerProvider,
   model: z.string().trim().min(1, "Required").max(100),
   dimensions: z.coerce.number().int(),
 });
@@ -25,9 +26,7 @@ export async function updateBotEmbedding(ctx: Pick<TWorkspaceContext, "workspace
   const problem = embeddingConfigProblem(input);
   if (problem) throw new AppError("validation_failed", problem, { details: { field: "model" } });
   if (input.provider !== "offline") {
-    const credential = await providerCredential(ctx.workspaceId, input.provider as TProviderName);
-    const usable = credential && (input.provider === "openai-compatible" ? credential.baseUrl : credential.apiKey);
-    if (!usable) throw new AppError("validation_failed", `Add a ${input.provider} key under Settings → provider keys first.`, { details: { field: "provider" } });
+    if (!(await usableProviderCredential(ctx.workspaceId, input.provider as TProviderName))) throw new AppError("validation_failed", `Add a ${input.provider} key under Settings → provider keys first.`, { details: { field: "provider" } });
   }
   const bot = await db().bot.findFirst({ where: { id: botId, workspaceId: ctx.workspaceId }, select: { embeddingProvider: true, embeddingModel: true, embeddingDimensions: true } });
   if (!bot) throw new AppError("not_found", "Bot not found.");

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { createChatProvider, type TChatProvider } from "../ai/chat";
-import { providerCredential, type TProviderName } from "../ai/credentials";
+import { usableProviderCredential, type TProviderName } from "../ai/credentials";
 import { platformCredential } from "../ai/platform-credential";
 import { detectLanguage } from "../ai/answer/language";
 import { answerOffline, isWeakRetrieval } from "../ai/answer/offline-answer";
@@ -196,10 +196,9 @@ async function loadTrustedHosts(bot: TAnswerBot): Promise<Set<string>> {
  */
 async function externalProvider(workspaceId: string, settings: ReturnType<typeof readModelSettings>): Promise<{ provider: TChatProvider; billing: "own_key" | "platform" } | null> {
   if (settings.provider === "offline" || !settings.model) return null;
-  const credential = await providerCredential(workspaceId, settings.provider as TProviderName);
-  const usable = credential && (settings.provider === "openai-compatible" ? Boolean(credential.baseUrl) : Boolean(credential.apiKey));
-  if (credential && usable) {
-    const provider = createChatProvider({ provider: settings.provider, model: settings.model, apiKey: credential.apiKey ?? undefined, baseUrl: credential.baseUrl ?? undefined });
+  const credential = await usableProviderCredential(workspaceId, settings.provider as TProviderName);
+  if (credential) {
+    const provider = createChatProvider({ provider: settings.provider, model: settings.model, ...credential });
     return { provider, billing: "own_key" };
   }
   const platform = platformCredential(settings.provider);

@@ -1,5 +1,6 @@
-import { providerCredential, type TProviderName } from "../ai/credentials";
+import { usableProviderCredential, type TProviderName } from "../ai/credentials";
 import { createEmbedder, validateEmbeddingConfig } from "../ai/embedders";
+import { isAnswerProvider } from "../ai/providers";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { offlineEmbedder, type TEmbedder } from "./embed/embedder";
@@ -16,16 +17,15 @@ export type TBotEmbedding = { workspaceId: string; embeddingProvider: string; em
 export async function embedderForBot(bot: TBotEmbedding): Promise<TEmbedder> {
   if (bot.embeddingProvider === "offline") return offlineEmbedder();
   const provider = bot.embeddingProvider as TProviderName;
-  const credential = await providerCredential(bot.workspaceId, provider);
-  if (!credential || (provider !== "openai-compatible" && !credential.apiKey) || (provider === "openai-compatible" && !credential.baseUrl)) {
+  const credential = await usableProviderCredential(bot.workspaceId, provider);
+  if (!credential) {
     throw new AppError("conflict", `No ${provider} key is configured for this workspace: add it under Settings → provider keys, or switch the bot's embeddings back to offline.`);
   }
   return createEmbedder({
     provider,
     model: bot.embeddingModel,
     dimensions: bot.embeddingDimensions,
-    apiKey: credential.apiKey ?? undefined,
-    baseUrl: credential.baseUrl ?? undefined,
+    ...credential,
   });
 }
 
@@ -38,7 +38,7 @@ export async function loadBotEmbedding(workspaceId: string, botId: string): Prom
 /** Checks a new embedding configuration; the error text is shown to the owner. */
 export function embeddingConfigProblem(cfg: { provider: string; model: string; dimensions: number }): string | null {
   if (!(SUPPORTED_DIMENSIONS as readonly number[]).includes(cfg.dimensions)) return `Choose one of ${SUPPORTED_DIMENSIONS.join(", ")} dimensions.`;
-  if (!["offline", "openai", "gemini", "openai-compatible"].includes(cfg.provider)) return "Unknown provider.";
+  if (!isAnswerProvider(cfg.provider)) return "Unknown provider.";
   // Model and size only: whether a key exists is the caller's separate check.
   return validateEmbeddingConfig({ provider: cfg.provider as "offline", model: cfg.model, dimensions: cfg.dimensions, apiKey: "checked-separately", baseUrl: "https://checked-separately.invalid/v1" });
 }

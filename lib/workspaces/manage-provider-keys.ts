@@ -1,7 +1,8 @@
 import { lookup } from "node:dns/promises";
 import { z } from "zod";
 import { testChatProvider, type TAiErrorKind } from "../ai/chat";
-import { deleteProviderCredential, listProviderCredentials, providerCredential, saveProviderCredential, type TProviderName } from "../ai/credentials";
+import { deleteProviderCredential, listProviderCredentials, saveProviderCredential, usableProviderCredential, type TProviderName } from "../ai/credentials";
+import { KEY_PROVIDERS } from "../ai/providers";
 import { DEFAULT_CHAT_MODEL } from "../bots/chat-models";
 import { env } from "../config/env";
 import { db } from "../db/client";
@@ -16,7 +17,7 @@ import type { TWorkspaceContext } from "./types";
  * characters only. An OpenAI-compatible endpoint is an address our server will call, so it
  * must be public unless the operator allows its host in FETCH_ALLOW_HOSTS (as for crawling).
  */
-export const PROVIDER_NAMES = ["openai", "gemini", "openai-compatible"] as const satisfies readonly TProviderName[];
+export const PROVIDER_NAMES = KEY_PROVIDERS;
 const ZProvider = z.enum(PROVIDER_NAMES);
 
 const ZApiKey = z
@@ -102,9 +103,8 @@ export async function testProviderKey(ctx: Pick<TWorkspaceContext, "workspaceId"
   const input = ZProviderTestInput.parse(raw);
   const model = input.model ?? (input.provider === "openai-compatible" ? undefined : DEFAULT_CHAT_MODEL[input.provider]);
   if (!model) throw new AppError("validation_failed", "Enter the model to test with, e.g. llama3.2.", { details: { field: "model" } });
-  const credential = await providerCredential(ctx.workspaceId, input.provider);
-  const configured = input.provider === "openai-compatible" ? Boolean(credential?.baseUrl) : Boolean(credential?.apiKey);
-  if (!credential || !configured) return { ok: false, kind: "not_configured", message: "No key is saved for this provider.", model };
+  const credential = await usableProviderCredential(ctx.workspaceId, input.provider);
+  if (!credential) return { ok: false, kind: "not_configured", message: "No key is saved for this provider.", model };
   if (input.provider === "openai-compatible" && credential.baseUrl) {
     const blocked = await blockedEndpoint(credential.baseUrl);
     if (blocked) return { ok: false, kind: "blocked", message: blocked, model };
@@ -112,8 +112,8 @@ export async function testProviderKey(ctx: Pick<TWorkspaceContext, "workspaceId"
   const result = await testChatProvider({
     provider: input.provider,
     model,
-    apiKey: credential.apiKey ?? undefined,
-    baseUrl: input.provider === "openai-compatible" ? (credential.baseUrl ?? undefined) : undefined,
+    apiKey: credential.apiKey,
+    baseUrl: input.provider === "openai-compatible" ? credential.baseUrl : undefined,
   });
   return result.ok ? { ok: true, latencyMs: result.latencyMs, model } : { ok: false, kind: result.error.kind, message: result.error.message, model };
 }

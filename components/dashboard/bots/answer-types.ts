@@ -1,6 +1,7 @@
 import type { TChatModelOption } from "@/lib/bots/chat-models";
 
-export type TAnswerProvider = "offline" | "openai" | "gemini" | "openai-compatible";
+export type { TAnswerProvider } from "@/lib/ai/providers";
+import { ANSWER_PROVIDERS, type TAnswerProvider } from "@/lib/ai/providers";
 export type TExternalProvider = Exclude<TAnswerProvider, "offline">;
 
 /** What the page tells the browser about the workspace's keys: never a key, only whether one is there. */
@@ -8,7 +9,7 @@ export type TProviderStatus = Record<TExternalProvider, { ready: boolean; keyHin
 
 export type TModelCatalog = { openai: TChatModelOption[]; gemini: TChatModelOption[] };
 
-export const PROVIDERS: TAnswerProvider[] = ["offline", "openai", "gemini", "openai-compatible"];
+export const PROVIDERS: readonly TAnswerProvider[] = ANSWER_PROVIDERS;
 
 /** EUR millicents (1/1000 cent) as euros. */
 export function millicentsToEuro(millicents: number): number {

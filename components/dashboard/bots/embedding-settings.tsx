@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/feedback";
 import { Field, Input, Select } from "@/components/ui/field";
+import { ANSWER_PROVIDERS } from "@/lib/ai/providers";
 import { useToast } from "@/components/ui/toast";
 
 export type TEmbeddingChoice = { provider: string; model: string; dimensions: number[] };
@@ -49,7 +50,7 @@ export function EmbeddingSettings({ slug, botId, current, choices }: { slug: str
           <div className="grid gap-4 sm:grid-cols-3">
             <Field id="embedding-provider" label={t("provider")}>
               <Select id="embedding-provider" value={value.provider} onChange={(e) => pick(e.target.value)}>
-                {["offline", "openai", "gemini", "openai-compatible"].map((p) => (
+                {ANSWER_PROVIDERS.map((p) => (
                   <option key={p} value={p}>
                     {t(`providers.${p}`)}
                   </option>

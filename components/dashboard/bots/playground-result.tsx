@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/feedback";
+import { isAnswerProvider } from "@/lib/ai/providers";
 import type { TPlaygroundResult } from "@/lib/bots/run-playground";
 import { millicentsToEuro } from "./answer-types";
 
@@ -22,7 +23,7 @@ export function PlaygroundResult({ result }: { result: TPlaygroundResult }) {
   const ta = useTranslations("dashboard.answers");
   const format = useFormatter();
   const { usage } = result;
-  const providerName = (p: string) => (["offline", "openai", "gemini", "openai-compatible"].includes(p) ? ta(`providers.${p}.name`) : p);
+  const providerName = (p: string) => (isAnswerProvider(p) ? ta(`providers.${p}.name`) : p);
   const metrics = [
     { label: t("model"), value: `${providerName(usage.provider)} · ${usage.model}` },
     { label: t("inputTokens"), value: format.number(usage.inputTokens) },

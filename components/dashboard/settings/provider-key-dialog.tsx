@@ -8,9 +8,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/feedback";
 import { Field, fieldAria, Input } from "@/components/ui/field";
+import type { TProviderName } from "@/lib/ai/providers";
 import { useToast } from "@/components/ui/toast";
 
-export type TKeyProvider = "openai" | "gemini" | "openai-compatible";
+export type TKeyProvider = TProviderName;
 
 /**
  * Enter or replace a provider key. The key lives only in this dialog's state until it is

@@ -10,12 +10,13 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Badge } from "@/components/ui/feedback";
 import { Input } from "@/components/ui/field";
+import { KEY_PROVIDERS } from "@/lib/ai/providers";
 import { useToast } from "@/components/ui/toast";
 import { ProviderKeyDialog, type TKeyProvider } from "./provider-key-dialog";
 
 export type TProviderKeyRow = { provider: TKeyProvider; hasKey: boolean; keyHint: string | null; baseUrl: string | null; updatedAt: string };
 
-const PROVIDERS: TKeyProvider[] = ["openai", "gemini", "openai-compatible"];
+const PROVIDERS: readonly TKeyProvider[] = KEY_PROVIDERS;
 
 /** The workspace's own model provider keys: add, replace, test, remove. Keys are shown as "•••• abcd" only. */
 export function ProviderKeys({ slug, keys, defaultModels }: { slug: string; keys: TProviderKeyRow[]; defaultModels: { openai: string; gemini: string } }) {

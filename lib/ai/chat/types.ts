@@ -1,4 +1,5 @@
 import type { AiProviderError, TErrorContext } from "../errors";
+import type { TProviderName } from "../providers";
 
 export type TChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
@@ -16,7 +17,7 @@ export type TChatUsage = { inputTokens: number; outputTokens: number };
 
 export type TChatChunk = { type: "delta"; text: string } | { type: "done"; usage: TChatUsage; finishReason: TFinishReason };
 
-export type TChatProviderName = "openai" | "gemini" | "openai-compatible";
+export type TChatProviderName = TProviderName;
 
 export type TChatProvider = {
   provider: TChatProviderName;
