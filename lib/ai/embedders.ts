@@ -5,6 +5,7 @@ export {
   KNOWN_EMBEDDING_MODELS,
   MAX_INDEXED_DIMENSIONS,
   validateEmbeddingConfig,
+  validateEmbeddingModel,
   type TEmbeddingConfig,
   type TEmbeddingModelInfo,
   type TEmbeddingProvider,

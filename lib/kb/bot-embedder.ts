@@ -1,5 +1,5 @@
 import { usableProviderCredential, type TProviderName } from "../ai/credentials";
-import { createEmbedder, validateEmbeddingConfig } from "../ai/embedders";
+import { createEmbedder, validateEmbeddingModel } from "../ai/embedders";
 import { isAnswerProvider } from "../ai/providers";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -40,5 +40,5 @@ export function embeddingConfigProblem(cfg: { provider: string; model: string; d
   if (!(SUPPORTED_DIMENSIONS as readonly number[]).includes(cfg.dimensions)) return `Choose one of ${SUPPORTED_DIMENSIONS.join(", ")} dimensions.`;
   if (!isAnswerProvider(cfg.provider)) return "Unknown provider.";
   // Model and size only: whether a key exists is the caller's separate check.
-  return validateEmbeddingConfig({ provider: cfg.provider as "offline", model: cfg.model, dimensions: cfg.dimensions, apiKey: "checked-separately", baseUrl: "https://checked-separately.invalid/v1" });
+  return validateEmbeddingModel({ provider: cfg.provider, model: cfg.model, dimensions: cfg.dimensions });
 }

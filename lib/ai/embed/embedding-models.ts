@@ -97,21 +97,27 @@ const LABEL: Record<TEmbeddingProvider, string> = { offline: "offline", openai: 
 
 /** Why an embedding configuration cannot work, as one sentence for the settings form, or null. */
 export function validateEmbeddingConfig(cfg: TEmbeddingConfig): string | null {
+  const modelProblem = validateEmbeddingModel(cfg);
+  if (modelProblem || cfg.provider === "offline") return modelProblem;
+  if (cfg.timeoutMs !== undefined && !(cfg.timeoutMs > 0)) return "The timeout must be a positive number of milliseconds.";
+  if (cfg.maxRetries !== undefined && !(Number.isInteger(cfg.maxRetries) && cfg.maxRetries >= 0)) return "Retries must be a whole number of 0 or more.";
+  if ((cfg.provider === "openai" || cfg.provider === "gemini") && !cfg.apiKey?.trim()) return `Enter an API key for ${LABEL[cfg.provider]}.`;
+  if (cfg.provider === "openai-compatible" && !cfg.baseUrl) return "Enter the server's base URL, e.g. http://localhost:11434/v1.";
+  if (cfg.baseUrl !== undefined && !isHttpUrl(cfg.baseUrl)) return "The base URL must be an http:// or https:// URL.";
+  return null;
+}
+
+/** Provider, model and dimensions only (no credentials): what an owner picks for a bot. */
+export function validateEmbeddingModel(cfg: Pick<TEmbeddingConfig, "provider" | "model" | "dimensions">): string | null {
   if (!(cfg.provider in LABEL)) return `Unknown embedding provider "${String(cfg.provider)}".`;
   const model = cfg.model?.trim() ?? "";
   if (!model) return "Choose an embedding model.";
   if (!Number.isInteger(cfg.dimensions) || cfg.dimensions < 1) return "Dimensions must be a whole number greater than 0.";
-  if (cfg.timeoutMs !== undefined && !(cfg.timeoutMs > 0)) return "The timeout must be a positive number of milliseconds.";
-  if (cfg.maxRetries !== undefined && !(Number.isInteger(cfg.maxRetries) && cfg.maxRetries >= 0)) return "Retries must be a whole number of 0 or more.";
-
   if (cfg.provider === "offline") {
     return model === OFFLINE_MODEL && cfg.dimensions === OFFLINE_DIMENSIONS
       ? null
       : `The offline provider has one model, ${OFFLINE_MODEL}, with ${OFFLINE_DIMENSIONS} dimensions.`;
   }
-  if ((cfg.provider === "openai" || cfg.provider === "gemini") && !cfg.apiKey?.trim()) return `Enter an API key for ${LABEL[cfg.provider]}.`;
-  if (cfg.provider === "openai-compatible" && !cfg.baseUrl) return "Enter the server's base URL, e.g. http://localhost:11434/v1.";
-  if (cfg.baseUrl !== undefined && !isHttpUrl(cfg.baseUrl)) return "The base URL must be an http:// or https:// URL.";
 
   const known = dimensionsFor(model);
   if (known && !known.providers.includes(cfg.provider)) {
