@@ -53,7 +53,9 @@ export async function createRealtimeServer(server: http.Server) {
       clearInterval(sweep);
       await Promise.race([drainTranscripts(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
       registerRealtimeServer(undefined);
-      io.disconnectSockets(true);
+      // No namespace-level disconnect: io.close() drops the connections at transport level,
+      // which clients treat as a network loss and reconnect (to this node once it is back, or
+      // to another). A server-side disconnect would tell them not to come back.
       operator.dispose();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
