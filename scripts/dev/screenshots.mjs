@@ -140,6 +140,7 @@ try {
       ["overview", "/dashboard/demo"],
       ["billing", "/dashboard/demo/billing"],
       ["operators", "/dashboard/demo/operators"],
+      ["live-chat-settings", "/dashboard/demo/operators/settings"],
       ["conversations", "/dashboard/demo/conversations"],
     ];
     for (const [name, url] of pages) {
