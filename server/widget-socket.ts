@@ -1,6 +1,6 @@
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
-import { addVisitorMessage, listMessages } from "../lib/chat/messages";
+import { listMessages, storeVisitorMessage } from "../lib/chat/messages";
 import { endVisitorSession, findWidgetBot, resolveVisitorSession, updateVisitor, type TWidgetBot } from "../lib/chat/visitor-session";
 import { env } from "../lib/config/env";
 import { db } from "../lib/db/client";
@@ -110,12 +110,19 @@ export function attachWidgetNamespace(widget: Namespace) {
     socket.on("message:send", async (payload, ack) => {
       try {
         await consumeRateLimit("widgetMessage", sessionId);
-        const conversationId = await openConversationId();
-        const { message, duplicate } = await addVisitorMessage({ id: conversationId, workspaceId }, payload ?? {});
+        let conversationId = socket.data.conversationId;
+        let stored = await storeVisitorMessage({ id: conversationId, workspaceId }, payload ?? {});
+        if (!stored) {
+          // Closed by the operator: the next message starts a new conversation with the bot.
+          conversationId = await openConversationId();
+          stored = await storeVisitorMessage({ id: conversationId, workspaceId }, payload ?? {});
+          if (!stored) throw new AppError("gone", "This chat session has ended.");
+        }
+        const { message, duplicate } = stored;
         if (typeof ack === "function") ack({ ok: true, data: { message } });
         if (duplicate) return;
         socket.to(room(conversationId)).emit("message:new", message);
-        void routeVisitorMessage({ bot, conversationId, message, locale: socket.data.locale, emit: toRoom() });
+        void routeVisitorMessage({ bot, conversationId, message, locale: socket.data.locale, emit: toRoom(), known: stored.conversation });
       } catch (error) {
         fail(ack, error);
       }

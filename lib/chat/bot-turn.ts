@@ -48,6 +48,11 @@ export function queueConversationWork(conversationId: string, work: () => Promis
   return next;
 }
 
+/** Whether work for the conversation is queued or running in this process. */
+export function hasConversationWork(conversationId: string) {
+  return queues.has(conversationId);
+}
+
 /** Waits for every queued bot turn (graceful shutdown, tests). */
 export async function drainBotTurns() {
   await Promise.all([...queues.values()]);

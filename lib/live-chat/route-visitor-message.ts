@@ -1,4 +1,4 @@
-import { queueConversationWork, runBotTurn } from "../chat/bot-turn";
+import { hasConversationWork, queueConversationWork, runBotTurn } from "../chat/bot-turn";
 import type { TWidgetBot } from "../chat/visitor-session";
 import { db } from "../db/client";
 import { log } from "../log/logger";
@@ -17,26 +17,42 @@ import { matchesHandoffKeyword, readLiveChatSettings } from "./settings";
  * routed one after another (the bot-turn queue), so a handoff never overtakes an earlier answer.
  */
 export function routeVisitorMessage(input: TRouteInput): Promise<void> {
+  // With an operator (as of the insert) and nothing of this conversation still in line here,
+  // nothing can overtake it: straight to the operators, without reading the conversation again.
+  const known = input.known;
+  if (known && (known.status === "queued" || known.status === "assigned") && !hasConversationWork(input.conversationId)) {
+    toOperators(input, { id: input.conversationId, ...known });
+    return known.status === "queued" ? publishQueue(input.bot.workspaceId) : Promise.resolve();
+  }
   return queueConversationWork(input.conversationId, () => route(input));
 }
 
-type TRouteInput = { bot: TWidgetBot; conversationId: string; message: TWidgetMessage; locale: string | null; emit: TConversationEmit };
+type TRouteInput = {
+  bot: TWidgetBot; conversationId: string; message: TWidgetMessage; locale: string | null; emit: TConversationEmit;
+  /** The conversation's state as read in the statement that stored the message. */
+  known?: { status: "bot" | "queued" | "assigned"; assignedUserId: string | null };
+};
+
+function toOperators(input: TRouteInput, conversation: { id: string; assignedUserId: string | null }) {
+  const rooms = [operatorConversationRoom(conversation.id)];
+  if (conversation.assignedUserId) rooms.push(operatorRoom(conversation.assignedUserId, input.bot.workspaceId));
+  emitToOperators(rooms)("message:new", { message: { ...input.message, conversationId: conversation.id, author: null, internal: false } });
+}
 
 async function route(input: TRouteInput) {
   const conversation = await db().conversation.findFirst({
     where: { id: input.conversationId, workspaceId: input.bot.workspaceId },
-    select: { id: true, status: true, assignedUserId: true, workspace: { select: { liveChatSettings: true } } },
+    select: { id: true, status: true, assignedUserId: true },
   });
   if (!conversation || conversation.status === "closed") return;
   if (conversation.status === "queued" || conversation.status === "assigned") {
-    const rooms = [operatorConversationRoom(conversation.id)];
-    if (conversation.assignedUserId) rooms.push(operatorRoom(conversation.assignedUserId, input.bot.workspaceId));
-    emitToOperators(rooms)("message:new", { message: { ...input.message, conversationId: conversation.id, author: null, internal: false } });
+    toOperators(input, conversation);
     if (conversation.status === "queued") await publishQueue(input.bot.workspaceId);
     return;
   }
 
-  const settings = readLiveChatSettings(conversation.workspace.liveChatSettings);
+  const workspace = await db().workspace.findUnique({ where: { id: input.bot.workspaceId }, select: { liveChatSettings: true } });
+  const settings = readLiveChatSettings(workspace?.liveChatSettings);
   if (matchesHandoffKeyword(settings, input.message.text)) {
     const result = await requestHandoff({ workspaceId: input.bot.workspaceId, conversationId: conversation.id, reason: "keyword" });
     if (result.status !== "offline") return;

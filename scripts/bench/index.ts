@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { benchBilling } from "./billing";
 import { benchDatabasePath } from "./database-path";
+import { benchLiveChat } from "./live-chat";
 import { benchRetrieval } from "./retrieval";
 import { benchWidget } from "./widget";
 
@@ -39,6 +40,9 @@ async function main() {
 
   console.log("\nBench: billing (webhook throughput with idempotency, debit latency under concurrency)\n");
   await benchBilling();
+
+  console.log("\nBench: live chat (visitor → operator latency, msgs/s vs a bare socket.io relay)\n");
+  await benchLiveChat();
   process.exit(0);
 }
 
