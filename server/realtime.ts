@@ -35,14 +35,14 @@ export async function createRealtimeServer(server: http.Server) {
   attachWidgetNamespace(io.of("/widget"));
   registerRealtimeServer(io);
 
-  let sweeping = false;
+  let sweeping: Promise<void> | null = null;
   const sweep = setInterval(() => {
     if (sweeping) return;
-    sweeping = true;
-    runLiveChatSweep()
+    sweeping = runLiveChatSweep()
+      .then(() => undefined)
       .catch((error: unknown) => log.error("Live-chat sweep failed", { error: String(error) }))
       .finally(() => {
-        sweeping = false;
+        sweeping = null;
       });
   }, SWEEP_MS);
   sweep.unref();
@@ -51,7 +51,8 @@ export async function createRealtimeServer(server: http.Server) {
     io,
     async close() {
       clearInterval(sweep);
-      await Promise.race([drainTranscripts(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      // A sweep under way finishes before the database closes (it would fail half-done).
+      await Promise.race([Promise.all([drainTranscripts(), sweeping]), new Promise((resolve) => setTimeout(resolve, 5_000))]);
       registerRealtimeServer(undefined);
       // No namespace-level disconnect: io.close() drops the connections at transport level,
       // which clients treat as a network loss and reconnect (to this node once it is back, or
