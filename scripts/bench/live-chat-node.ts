@@ -16,7 +16,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createPasswordUser } from "../../lib/auth/create-user";
 import { createSecret } from "../../lib/auth/one-time-token";
@@ -30,6 +30,7 @@ import { closeRedis } from "../../lib/redis/redis";
 import { createWorkspace } from "../../lib/workspaces/create-workspace";
 import { requireMembership } from "../../lib/workspaces/require-membership";
 import { createRealtimeServer } from "../../server/realtime";
+import { startStatsMeter, type TNodeStats, type TSqlTrace } from "./live-chat/server-stats";
 
 export type TNodeSetup = {
   workspaceId: string;
@@ -38,14 +39,6 @@ export type TNodeSetup = {
   operators: { userId: string; tokenVersion: number }[];
   /** One per conversation: the visitor's session token and the operator it is assigned to. */
   visitors: { token: string; sessionId: string; conversationId: string; operator: number }[];
-};
-
-export type TSqlTrace = { statements: number; ms: number; top: { sql: string; count: number; ms: number }[] };
-
-export type TNodeStats = {
-  cpuUserUs: number; cpuSystemUs: number; wallMs: number; eluIdleMs: number; eluActiveMs: number; loopDelayP99Ms: number; loopDelayMaxMs: number;
-  /** With BENCH_TRACE_SQL=1: statements this node sent to the database since the last stats call. */
-  sql?: TSqlTrace;
 };
 
 type TParentMessage =
@@ -153,11 +146,7 @@ async function main() {
   const realtime = await createRealtimeServer(server);
   await new Promise<void>((resolve) => server.listen(Number(process.env.BENCH_PORT ?? 0), "127.0.0.1", resolve));
 
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  let elu = performance.eventLoopUtilization();
-  let cpu = process.cpuUsage();
-  let wall = performance.now();
+  const meter = startStatsMeter();
 
   let stopping = false;
   const stop = async () => {
@@ -182,19 +171,7 @@ async function main() {
     } else if (message.type === "stats") {
       // Figures since the previous `stats` call: CPU of every thread (including the embedded
       // database's worker), main-thread event-loop utilisation and delay.
-      const nextElu = performance.eventLoopUtilization();
-      const diff = performance.eventLoopUtilization(nextElu, elu);
-      const cpuDiff = process.cpuUsage(cpu);
-      const now = performance.now();
-      const stats: TNodeStats = {
-        cpuUserUs: cpuDiff.user, cpuSystemUs: cpuDiff.system, wallMs: now - wall, eluIdleMs: diff.idle, eluActiveMs: diff.active,
-        loopDelayP99Ms: loop.percentile(99) / 1e6, loopDelayMaxMs: loop.max / 1e6,
-        ...(process.env.BENCH_TRACE_SQL === "1" ? { sql: takeSqlTrace() } : {}),
-      };
-      elu = nextElu;
-      cpu = process.cpuUsage();
-      wall = now;
-      loop.reset();
+      const stats: TNodeStats = { ...meter.take(), ...(process.env.BENCH_TRACE_SQL === "1" ? { sql: takeSqlTrace() } : {}) };
       send({ type: "stats", id: message.id, stats });
     } else if (message.type === "stop") {
       void stop();

@@ -11,9 +11,8 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Server } from "socket.io";
-import type { TNodeStats } from "./live-chat-node";
+import { startStatsMeter } from "./live-chat/server-stats";
 
 type TParentMessage = { type: "stats"; id: number } | { type: "stop" };
 
@@ -49,11 +48,7 @@ async function main() {
 
   await new Promise<void>((resolve) => server.listen(Number(process.env.BENCH_PORT ?? 0), "127.0.0.1", resolve));
 
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  let elu = performance.eventLoopUtilization();
-  let cpu = process.cpuUsage();
-  let wall = performance.now();
+  const meter = startStatsMeter();
 
   const stop = () => {
     io.disconnectSockets(true);
@@ -65,19 +60,7 @@ async function main() {
   process.on("message", (raw) => {
     const message = raw as TParentMessage;
     if (message.type === "stats") {
-      const nextElu = performance.eventLoopUtilization();
-      const diff = performance.eventLoopUtilization(nextElu, elu);
-      const cpuDiff = process.cpuUsage(cpu);
-      const now = performance.now();
-      const stats: TNodeStats = {
-        cpuUserUs: cpuDiff.user, cpuSystemUs: cpuDiff.system, wallMs: now - wall, eluIdleMs: diff.idle, eluActiveMs: diff.active,
-        loopDelayP99Ms: loop.percentile(99) / 1e6, loopDelayMaxMs: loop.max / 1e6,
-      };
-      elu = nextElu;
-      cpu = process.cpuUsage();
-      wall = now;
-      loop.reset();
-      send({ type: "stats", id: message.id, stats });
+      send({ type: "stats", id: message.id, stats: meter.take() });
     } else if (message.type === "stop") {
       stop();
     }
