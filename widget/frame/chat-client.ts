@@ -1,6 +1,7 @@
 /**
- * The frame's conversation logic outside Preact: owns the socket, the session id and the
- * reducer state, so handlers always see current state and the UI only subscribes.
+ * The frame's conversation logic outside Preact: owns the session id and the reducer state
+ * (the socket through ./connection), so handlers always see current state and the UI only
+ * subscribes.
  * Nothing connects and nothing is stored until the visitor's first interaction (a message,
  * a form, "talk to a human"), unless a session from an earlier visit exists: in the frame's
  * storage, or kept by the loader on the host page, which answers `ready` with `session`.
@@ -10,6 +11,7 @@ import type { TInvitation } from "../../lib/live-chat/protocol";
 import { WIDGET_LIMITS, type TLeadSubmit, type TPageInfo, type TWidgetAuth, type TWidgetConfig, type TWidgetMessage } from "../../lib/widget/protocol";
 import { isInvitation } from "../shared/post-message";
 import type { TBridge } from "./bridge";
+import { ACK_TIMEOUT_MS, createConnection, type TSessionPayload, type TVisitor } from "./connection";
 import { readLeadError, type TFormField, type TLeadError } from "./lead-rules";
 import { createLiveChat } from "./live-chat";
 import { initialLiveState, liveReducer, type TLiveAction, type TLiveState } from "./live-state";
@@ -19,7 +21,8 @@ import { createSessionKeeper } from "./session-keeper";
 import type { TSessionStore } from "./session-store";
 import { connectWidgetSocket, type TWidgetSocket } from "./socket";
 import { chatReducer, initialChatState, lastSeenMessageId, pendingSends, type TChatAction, type TChatState } from "./state";
-import { createWaiters } from "./waiters";
+
+export { HOST_SESSION_WAIT_MS } from "./connection";
 
 export type TChatView = {
   chat: TChatState;
@@ -35,8 +38,6 @@ export type TChatView = {
 
 export type TLeadResult = { ok: true } | { ok: false; error: TLeadError };
 
-type TVisitor = { name?: string; email?: string };
-
 export type TChatClientOptions = {
   config: TWidgetConfig;
   store: TSessionStore;
@@ -46,11 +47,6 @@ export type TChatClientOptions = {
   connect?: typeof connectWidgetSocket;
 };
 
-const ACK_TIMEOUT_MS = 20_000;
-const END_TIMEOUT_MS = 5_000;
-/** How long a frame without a session of its own waits for the loader's `session`. */
-export const HOST_SESSION_WAIT_MS = 1_000;
-
 const samePage = (a: TPageInfo | undefined, b: TPageInfo) => !!a && a.url === b.url && a.title === b.title && a.referrer === b.referrer;
 
 export function createChatClient({ config, store, bridge, locale, announce, connect = connectWidgetSocket }: TChatClientOptions) {
@@ -58,7 +54,6 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
   const keeper = createSessionKeeper(store, bridge);
   const listeners = new Set<(view: TChatView) => void>();
   const reported = new Set<string>();
-  const syncWaiters = createWaiters();
   const preChatEnabled = config.preChat.enabled && config.preChat.fields.length > 0;
   let sessionId = stored?.sessionId ?? null;
   let departmentId = stored?.departmentId;
@@ -72,13 +67,9 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     preChatDone: !preChatEnabled || sessionId !== null,
     announcement: "",
   };
-  let socket: TWidgetSocket | null = null;
-  let synced = false;
   let unread = 0;
   let page: TPageInfo | undefined;
   let visitor: TVisitor | null = null;
-  let hostWait: ReturnType<typeof setTimeout> | null = null;
-  let connectAfterWait = false;
   /** A message or form in this page view. */
   let interacted = false;
   /** Whether the current session belongs in storage: the visitor has interacted with it. */
@@ -114,54 +105,31 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
   function interact() {
     interacted = true;
     keepSession = true;
-    if (synced) persist();
+    if (connection.synced()) persist();
   }
 
-  function emitSend(send: { clientMessageId: string; text: string }) {
-    socket
-      ?.timeout(ACK_TIMEOUT_MS)
-      .emitWithAck("message:send", send)
-      .then((response) => {
-        if (!response.ok) {
-          const { code, retryAfterSeconds } = response.error;
-          return apply({ type: "sendFailed", clientMessageId: send.clientMessageId, failure: { code, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } });
-        }
-        apply({ type: "ack", message: response.data.message });
-        report(response.data.message);
-      })
-      // Lost with the connection: it stays "sending" and goes out again after the re-sync.
-      .catch(() => synced && apply({ type: "sendFailed", clientMessageId: send.clientMessageId }));
-  }
-
-  /** The visitor's reply to an invitation answers it first (`invitation:accept`), then goes out. */
-  function deliver(sends: { clientMessageId: string; text: string }[]) {
-    if (!view.live.invitation) return sends.forEach(emitSend);
-    void live.acceptInvitation().then(() => synced && sends.forEach(emitSend));
-  }
-
-  function wire(next: TWidgetSocket) {
-    next.on("session", (payload) => {
-      if (payload.sessionId !== sessionId) {
-        reported.clear();
-        // The stored session is gone (ended elsewhere, expired): forget it, and keep the new
-        // one only once the visitor interacts with it.
-        if (sessionId !== null && !interacted) {
-          keeper.forget();
-          keepSession = false;
-        }
+  /** A `session` (first connect or reconnect): the session, its messages and live state. */
+  function resync(payload: TSessionPayload) {
+    if (payload.sessionId !== sessionId) {
+      reported.clear();
+      // The stored session is gone (ended elsewhere, expired): forget it, and keep the new
+      // one only once the visitor interacts with it.
+      if (sessionId !== null && !interacted) {
+        keeper.forget();
+        keepSession = false;
       }
-      sessionId = payload.sessionId;
-      synced = true;
-      persist();
-      for (const message of payload.messages) if (message.status !== "streaming") reported.add(message.id);
-      apply({ type: "session", messages: payload.messages, incremental: payload.incremental, status: payload.conversation.status });
-      applyLive({ type: "session", status: payload.conversation.status });
-      update({ hasSession: true });
-      apply({ type: "connection", connection: "online" });
-      deliver(pendingSends(view.chat.messages));
-      if (visitor) next.emit("visitor:update", visitor, () => undefined);
-      syncWaiters.release();
-    });
+    }
+    sessionId = payload.sessionId;
+    persist();
+    for (const message of payload.messages) if (message.status !== "streaming") reported.add(message.id);
+    apply({ type: "session", messages: payload.messages, incremental: payload.incremental, status: payload.conversation.status });
+    applyLive({ type: "session", status: payload.conversation.status });
+    update({ hasSession: true });
+    apply({ type: "connection", connection: "online" });
+  }
+
+  /** The conversation's events on a new socket (the connection handles session and lifecycle). */
+  function listen(next: TWidgetSocket) {
     next.on("message:new", (message) => {
       apply({ type: "message", message });
       report(message);
@@ -179,42 +147,29 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     });
     next.on("command", (command) => bridge.post({ type: "command", command }));
     next.on("invitation", (invitation) => receiveInvitation(invitation, true));
-    next.on("disconnect", (reason) => {
-      synced = false;
-      if (reason !== "io client disconnect") apply({ type: "connection", connection: "offline" });
-    });
-    next.on("connect_error", () => apply({ type: "connection", connection: "offline" }));
   }
 
-  function ensureConnected() {
-    if (socket) return;
-    apply({ type: "connection", connection: "connecting" });
-    socket = connect(config.origin, auth);
-    wire(socket);
-  }
-
-  /** Connects for the visitor's interaction, after the loader had its chance to name a session. */
-  function connectSoon() {
-    if (hostWait) connectAfterWait = true;
-    else ensureConnected();
-  }
-
-  function endHostWait() {
-    if (!hostWait) return;
-    clearTimeout(hostWait);
-    hostWait = null;
-    if (sessionId || connectAfterWait) ensureConnected();
-  }
-
-  /** Resolves true once the session is synced (connecting if needed), false after the ack timeout. */
-  function whenSynced(): Promise<boolean> {
-    if (synced) return Promise.resolve(true);
-    connectSoon();
-    return syncWaiters.wait(ACK_TIMEOUT_MS);
-  }
+  const connection = createConnection({
+    origin: config.origin,
+    auth,
+    connect,
+    hasSession: () => sessionId !== null,
+    setConnection: (state) => apply({ type: "connection", connection: state }),
+    resync,
+    outbox: () => pendingSends(view.chat.messages),
+    answerFirst: () => (view.live.invitation ? live.acceptInvitation() : null),
+    sent(message) {
+      apply({ type: "ack", message });
+      report(message);
+    },
+    sendFailed: (clientMessageId, failure) => apply({ type: "sendFailed", clientMessageId, ...(failure ? { failure } : {}) }),
+    visitor: () => visitor,
+    listen,
+  });
+  const { whenSynced, connectSoon, deliver, reconnect } = connection;
 
   const live = createLiveChat({
-    socket: () => socket,
+    socket: connection.socket,
     whenSynced,
     live: () => view.live,
     apply: applyLive,
@@ -239,12 +194,6 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     if (openPanel) setOpen(true);
   }
 
-  function reconnect() {
-    if (!socket) return ensureConnected();
-    apply({ type: "connection", connection: "connecting" });
-    socket.disconnect().connect();
-  }
-
   function setOpen(open: boolean, fromHost = false) {
     if (!bridge.embedded || open === view.open) return;
     if (open) unread = 0;
@@ -265,22 +214,19 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
      * loader answered (its `presence` comes first, so the handshake carries the visitor key).
      */
     start() {
-      if (bridge.embedded) hostWait = setTimeout(endHostWait, HOST_SESSION_WAIT_MS);
-      else if (sessionId) ensureConnected();
+      connection.start(bridge.embedded);
       bridge.post({ type: "ready", hasSession: sessionId !== null, open: stored?.open ?? false });
-      window.addEventListener("online", () => socket && !socket.connected && reconnect());
     },
     /** The loader's answer to `ready`: the token it keeps for us on the host page, if any. */
     receiveHostSession(token: string | null) {
       keeper.noteHostToken(token);
-      const adopt = token !== null && sessionId === null && socket === null;
+      const adopt = token !== null && sessionId === null && connection.socket() === null;
       if (adopt) {
         sessionId = token;
         keepSession = true;
         update({ hasSession: true, preChatDone: true });
       }
-      if (hostWait) endHostWait();
-      else if (adopt) ensureConnected();
+      connection.hostAnswered(adopt);
     },
     /** The loader's `presence`: the page load's visitor key and whether a human can be reached. */
     setPresence(presence: { visitorKey: string; humanAvailable: boolean }) {
@@ -296,7 +242,7 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       const clientMessageId = randomId();
       interact();
       apply({ type: "send", clientMessageId, text: body, createdAt: new Date().toISOString() });
-      if (synced) deliver([{ clientMessageId, text: body }]);
+      if (connection.synced()) deliver([{ clientMessageId, text: body }]);
       else connectSoon();
       return true;
     },
@@ -305,7 +251,7 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
       if (!message) return;
       interact();
       apply({ type: "retry", clientMessageId });
-      if (synced) deliver([{ clientMessageId, text: message.text }]);
+      if (connection.synced()) deliver([{ clientMessageId, text: message.text }]);
       else connectSoon();
     },
     /**
@@ -315,7 +261,8 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     async submitLead(lead: TLeadSubmit, fields: TFormField[], chosenDepartmentId?: string): Promise<TLeadResult> {
       const unavailable: TLeadResult = { ok: false, error: { code: "unavailable", message: "" } };
       interact();
-      if (!(await whenSynced()) || !socket) return unavailable;
+      const socket = (await whenSynced()) ? connection.socket() : null;
+      if (!socket) return unavailable;
       try {
         const response = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("lead:submit", lead);
         if (!response.ok) return { ok: false, error: readLeadError(response.error, fields) };
@@ -359,18 +306,18 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
     },
     reconnect,
     typing(active: boolean) {
-      if (synced) socket?.emit("typing", { active });
+      if (connection.synced()) connection.socket()?.emit("typing", { active });
     },
     setOpen,
     setVisitor(next: TVisitor) {
       visitor = { ...visitor, ...next };
-      if (synced) socket?.emit("visitor:update", next, () => undefined);
+      if (connection.synced()) connection.socket()?.emit("visitor:update", next, () => undefined);
     },
     /** The host page (on `ready` and after single-page navigation); the server hears of changes only. */
     setPage(next: TPageInfo) {
       const changed = !samePage(page, next);
       page = next;
-      if (changed && synced) socket?.emit("page", next);
+      if (changed && connection.synced()) connection.socket()?.emit("page", next);
     },
     endSession: () => endSession(),
   };
@@ -380,11 +327,7 @@ export function createChatClient({ config, store, bridge, locale, announce, conn
    * page. `keepOpen`: the panel stays, with the survey's thanks.
    */
   async function endSession(options: { keepOpen?: boolean } = {}) {
-    const current = socket;
-    if (current && synced) await current.timeout(END_TIMEOUT_MS).emitWithAck("session:end", {}).catch(() => undefined);
-    current?.disconnect();
-    socket = null;
-    synced = false;
+    await connection.end();
     sessionId = null;
     unread = 0;
     interacted = false;
