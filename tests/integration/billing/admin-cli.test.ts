@@ -37,7 +37,8 @@ async function adminJson(...args: string[]) {
 
 const adjustmentAudits = (workspaceId: string) => db().auditLog.findMany({ where: { workspaceId, action: "billing.credits_adjusted" }, orderBy: { createdAt: "asc" } });
 
-describe("admin CLI: billing", () => {
+// Each test starts several CLI processes (tsx, database join): generous on a loaded 2-core machine.
+describe("admin CLI: billing", { timeout: 180_000 }, () => {
   it("help lists the billing commands", async () => {
     const run = await admin("help");
     expect(run.status).toBe(0);
