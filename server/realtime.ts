@@ -1,11 +1,10 @@
 import type http from "node:http";
-import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
 import { runLiveChatSweep } from "../lib/live-chat/run-live-chat-sweep";
 import { drainTranscripts } from "../lib/live-chat/send-transcripts";
 import { log } from "../lib/log/logger";
 import { registerRealtimeServer } from "../lib/realtime/broadcast";
-import { redis } from "../lib/redis/redis";
+import { redis, socketIoRedisAdapter } from "../lib/redis/redis";
 import { attachOperatorNamespace } from "./operator-socket";
 import { attachWidgetNamespace } from "./widget-socket";
 
@@ -23,16 +22,17 @@ export async function createRealtimeServer(server: http.Server) {
     path: "/socket.io/",
     serveClient: false,
     destroyUpgrade: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // No connectionStateRecovery: both clients re-sync from their last seen message on every
+    // connect (widget `auth.since`, console `conversation:open {since}`; ADR 015), and that
+    // option kept a copy of every broadcast for two minutes (at 2,000 msgs/s about half a
+    // million packets for the garbage collector), tagged each with an offset and, on a
+    // recovered reconnect, skipped the namespaces' auth middleware.
   });
   const pub = redis();
-  if (pub) {
-    const sub = pub.duplicate();
-    io.adapter(createAdapter(pub, sub));
-  }
+  if (pub) io.adapter(socketIoRedisAdapter(pub).adapter);
 
   const operator = attachOperatorNamespace(io.of("/operator"));
-  attachWidgetNamespace(io.of("/widget"));
+  attachWidgetNamespace(io.of("/widget"), { singleNode: !pub });
   registerRealtimeServer(io);
 
   let sweeping: Promise<void> | null = null;

@@ -65,7 +65,23 @@ function fail<T>(ack: unknown, error: unknown): void {
   (ack as (r: TAck<T>) => void)(res);
 }
 
-export function attachWidgetNamespace(widget: Namespace) {
+export type TWidgetNamespaceOptions = {
+  /**
+   * This process is the only node (no Redis adapter), so a room's local sockets are all its
+   * sockets: a visitor's message is broadcast to their other frames only when there are any.
+   * Off by default (always broadcast), which is right with any adapter.
+   */
+  singleNode?: boolean;
+};
+
+export function attachWidgetNamespace(widget: Namespace, options: TWidgetNamespaceOptions = {}) {
+  /** Whether a frame other than `socket` may show the conversation (on this or another node). */
+  const othersMayListen = (socket: TWidgetSocket, conversationRoom: string) => {
+    if (!options.singleNode) return true;
+    const local = widget.adapter.rooms.get(conversationRoom);
+    return local !== undefined && (local.size > 1 || !local.has(socket.id));
+  };
+
   widget.use(async (socket, next) => {
     try {
       const auth = ZAuth.parse(withoutNul(socket.handshake.auth ?? {}));
@@ -121,7 +137,7 @@ export function attachWidgetNamespace(widget: Namespace) {
         const { message, duplicate } = stored;
         if (typeof ack === "function") ack({ ok: true, data: { message } });
         if (duplicate) return;
-        socket.to(room(conversationId)).emit("message:new", message);
+        if (othersMayListen(socket, room(conversationId))) socket.to(room(conversationId)).emit("message:new", message);
         void routeVisitorMessage({ bot, conversationId, message, locale: socket.data.locale, emit: toRoom(), known: stored.conversation });
       } catch (error) {
         fail(ack, error);

@@ -4,7 +4,8 @@ import { ingestSource } from "../lib/kb/ingest-source";
 import { resumeInterruptedIngestion } from "../lib/kb/resume-interrupted-ingestion";
 import { scheduleRecrawls } from "../lib/kb/schedule-recrawls";
 import { db } from "../lib/db/client";
-import { jobQueue, QUEUES, type TIngestJob } from "../lib/jobs/queue";
+import { jobQueue, QUEUES, registerIngestWorker, type TIngestJob } from "../lib/jobs/queue";
+import { sweepVectorIndex } from "../lib/kb/vector-index";
 import { runBillingSweep } from "../lib/billing/run-billing-sweep";
 import { purgeExpiredConversations } from "../lib/conversations/purge-expired-conversations";
 
@@ -14,18 +15,28 @@ import { purgeExpiredConversations } from "../lib/conversations/purge-expired-co
  * failed, with its reason, for the dashboard. Jobs a crash or restart left running are
  * handed back to the queue at start and every minute (resume-interrupted-ingestion.ts).
  */
-export async function startWorkers(options: { concurrency: number }) {
-  scheduleBillingSweep();
+export async function startWorkers(options: { concurrency: number }): Promise<{ stopTimers(): void }> {
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, run: () => void) => timers.push(setInterval(run, ms).unref());
+  const after = (ms: number, run: () => void) => timers.push(setTimeout(run, ms).unref());
+  scheduleBillingSweep(every, after);
   const boss = await jobQueue();
   const tick = () => void scheduleRecrawls().catch((error: unknown) => log.error("Re-crawl scheduling failed", { error: String(error) }));
-  setInterval(tick, 10 * 60 * 1000).unref();
-  setTimeout(tick, 30_000).unref();
+  every(10 * 60 * 1000, tick);
+  after(30_000, tick);
   const resume = () => resumeInterruptedIngestion().catch((error: unknown) => log.error("Resuming interrupted ingestion failed", { error: String(error) }));
   await resume();
-  setInterval(() => void resume(), 60 * 1000).unref();
-  setInterval(() => void purgeExpiredConversations().catch((error: unknown) => log.error("Conversation retention purge failed", { error: String(error) })), 60 * 60 * 1000).unref();
+  every(60 * 1000, () => void resume());
+  every(60 * 60 * 1000, () => void purgeExpiredConversations().catch((error: unknown) => log.error("Conversation retention purge failed", { error: String(error) })));
+  scheduleVectorIndexSweep(every, after);
   for (let i = 0; i < options.concurrency; i++) {
-    await boss.work<TIngestJob>(
+    // pg-boss 10 polls: after a job it waits out the rest of `pollingIntervalSeconds` before
+    // fetching again, so a worker took at most one job per second (66 uploaded files needed
+    // 32.5 s while each took ~50 ms). Notifying the worker once a job is done makes it fetch
+    // the next at once; only an empty fetch waits a polling interval (decision 008).
+    // Set once `boss.work` resolves, which is before its first fetch can return a job.
+    const worker = { id: "" };
+    worker.id = await boss.work<TIngestJob>(
       QUEUES.ingestSource,
       { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
       async ([job]: PgBoss.JobWithMetadata<TIngestJob>[]) => {
@@ -41,28 +52,49 @@ export async function startWorkers(options: { concurrency: number }) {
             data: last ? { status: "failed", error: reason.slice(0, 500) } : { status: "queued", error: `Retrying: ${reason}`.slice(0, 500) },
           });
           throw error;
+        } finally {
+          if (worker.id) boss.notifyWorker(worker.id);
         }
       },
     );
+    registerIngestWorker(worker.id);
   }
+  // The workers themselves stop with the job queue (stopJobQueue).
+  return { stopTimers: () => timers.forEach((timer) => clearTimeout(timer)) };
 }
 
+type TSchedule = (ms: number, run: () => void) => void;
+
 /**
- * Plan renewals, renewal notices and expired ledger holds, every 5 minutes and once shortly
- * after start. Every node runs it; the sweep itself is safe against other nodes, and this
- * flag keeps one node from starting a sweep while its previous one still runs.
+ * A sweep every 5 minutes and once `firstAfterMs` after start. Every node runs it (each sweep
+ * is safe against other nodes); the flag keeps this node from starting one while its previous
+ * one still runs.
  */
-function scheduleBillingSweep() {
+function scheduleSweep(name: string, run: () => Promise<unknown>, firstAfterMs: number, every: TSchedule, after: TSchedule) {
   let running = false;
   const sweep = () => {
     if (running) return;
     running = true;
-    runBillingSweep()
-      .catch((error: unknown) => log.error("Billing sweep failed", { error: String(error) }))
+    run()
+      .catch((error: unknown) => log.error(`${name} failed`, { error: String(error) }))
       .finally(() => {
         running = false;
       });
   };
-  setInterval(sweep, 5 * 60 * 1000).unref();
-  setTimeout(sweep, 20_000).unref();
+  every(5 * 60 * 1000, sweep);
+  after(firstAfterMs, sweep);
+}
+
+/**
+ * Moves bots that reached the threshold into the HNSW index and resumes promotions a crash
+ * or shutdown interrupted (lib/kb/vector-index.ts); a finished source also checks its own bot
+ * at once.
+ */
+function scheduleVectorIndexSweep(every: TSchedule, after: TSchedule) {
+  scheduleSweep("Vector index sweep", sweepVectorIndex, 5_000, every, after);
+}
+
+/** Plan renewals, renewal notices and expired ledger holds. */
+function scheduleBillingSweep(every: TSchedule, after: TSchedule) {
+  scheduleSweep("Billing sweep", runBillingSweep, 20_000, every, after);
 }

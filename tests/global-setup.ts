@@ -68,6 +68,7 @@ async function templateStamp(): Promise<string> {
   const hash = createHash("sha256");
   for (const m of await listMigrations()) hash.update(`${m.name}:${m.checksum}\n`);
   hash.update(await readFile(path.resolve("lib/db/embedded/worker.mjs")));
+  hash.update(await readFile(path.resolve("lib/db/embedded/extensions.mjs")));
   hash.update(await readFile(path.resolve("node_modules/@electric-sql/pglite/package.json")));
   hash.update(await readFile(path.resolve("node_modules/@electric-sql/pglite-pgvector/package.json")));
   return hash.digest("hex");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "../db/client";
+import { blankToUndefined, boundary, keysetCursor, readCursor, ZBoundary, ZCursor } from "../lists/keyset";
 import type { TWorkspaceContext } from "../workspaces/types";
 import { workspaceAccountKey } from "./accounts";
 import type { TEntryKind } from "./post-entry";
@@ -26,25 +27,6 @@ export const LEDGER_KINDS = [
 export const LEDGER_PAGE_SIZE = 50;
 export const LEDGER_MAX_PAGE_SIZE = 100;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-
-/** "2026-02-30" matches the pattern but is no day (Date.parse would roll it over to March). */
-function isRealDay(value: string): boolean {
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
-}
-
-const ZBoundary = z.preprocess(
-  blankToUndefined,
-  z
-    .union([z.date(), z.string().trim().regex(DAY).refine(isRealDay, "Not a calendar day"), z.iso.datetime({ offset: true })], {
-      message: "Use a day (YYYY-MM-DD) or an ISO 8601 timestamp",
-    })
-    .optional(),
-);
-
 const ZKinds = z.preprocess(
   (v) => {
     const value = blankToUndefined(v);
@@ -62,7 +44,7 @@ export const ZLedgerFilters = z
     from: ZBoundary,
     /** Inclusive; a day means up to its end (UTC). */
     to: ZBoundary,
-    cursor: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/, "Invalid cursor").optional()),
+    cursor: ZCursor,
     limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(LEDGER_MAX_PAGE_SIZE).optional()),
   })
   .strict()
@@ -85,12 +67,6 @@ export type TLedgerRow = {
   createdAt: Date;
 };
 
-function boundary(value: Date | string, endOfDay: boolean): Date {
-  if (value instanceof Date) return value;
-  if (DAY.test(value)) return new Date(Date.parse(`${value}T00:00:00Z`) + (endOfDay ? DAY_MS - 1 : 0));
-  return new Date(value);
-}
-
 type TParsed = z.output<typeof ZLedgerFilters>;
 
 /** The tenant-scoped where clause shared by the list, the REST API and the CSV export. */
@@ -98,9 +74,8 @@ export function ledgerWhere(ctx: Pick<TWorkspaceContext, "workspaceId">, f: TPar
   const and: Prisma.LedgerEntryWhereInput[] = [];
   if (f.from || f.to) and.push({ createdAt: { ...(f.from ? { gte: boundary(f.from, false) } : {}), ...(f.to ? { lte: boundary(f.to, true) } : {}) } });
   if (f.cursor) {
-    const [ms, id] = f.cursor.split(".") as [string, string];
-    const createdAt = new Date(Number(ms));
-    and.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
+    const { at, id } = readCursor(f.cursor);
+    and.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] });
   }
   return {
     workspaceId: ctx.workspaceId,
@@ -122,7 +97,7 @@ export const LEDGER_SELECT = {
   createdAt: true,
 } as const;
 
-export const ledgerCursor = (entry: { createdAt: Date; id: string }) => `${entry.createdAt.getTime()}.${entry.id}`;
+export const ledgerCursor = (entry: { createdAt: Date; id: string }) => keysetCursor(entry.createdAt, entry.id);
 
 /** The workspace's own ledger account id (null before its first entry). */
 export async function workspaceAccountId(workspaceId: string): Promise<string | null> {

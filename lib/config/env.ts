@@ -32,6 +32,8 @@ const ZEnv = z.object({
   DATA_DIR: z.string().min(1).default("./.data"),
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
   REDIS_URL: optionalUrl(["redis:", "rediss:"]),
+  /** Starts every Redis key and socket.io channel of this installation (several may share one Redis). */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "must be 1-32 letters, digits, - or _").default("cw"),
   NEXTAUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
     message: "must be at least 32 characters",
   }),

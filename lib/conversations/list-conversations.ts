@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "../db/client";
+import { blankToUndefined, boundary, keysetCursor, readCursor, ZBoundary, ZCursor } from "../lists/keyset";
 import { operatorIdentities } from "../live-chat/operator-identity";
 import type { TWorkspaceContext } from "../workspaces/types";
 
@@ -13,9 +14,6 @@ export const CONVERSATION_STATUSES = ["bot", "queued", "assigned", "closed"] as 
 /** "rated", "unrated" or an exact number of stars. */
 export const RATING_FILTERS = ["rated", "unrated", "1", "2", "3", "4", "5"] as const;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const ZDate = z.union([z.date(), z.string().trim().regex(DAY), z.iso.datetime({ offset: true })]);
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const ZId = z.preprocess(blankToUndefined, z.string().max(64).optional());
 
 export const ZConversationFilters = z.object({
@@ -29,18 +27,12 @@ export const ZConversationFilters = z.object({
   rating: z.preprocess(blankToUndefined, z.enum(RATING_FILTERS).optional()),
   tag: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
   /** Conversations active in the range: started before its end, last message after its start. */
-  from: z.preprocess(blankToUndefined, ZDate.optional()),
-  to: z.preprocess(blankToUndefined, ZDate.optional()),
-  cursor: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/).optional()),
+  from: ZBoundary,
+  to: ZBoundary,
+  cursor: ZCursor,
 });
 export type TConversationFilters = z.input<typeof ZConversationFilters>;
 export const CONVERSATION_FILTER_KEYS = ["q", "status", "botId", "departmentId", "operatorId", "rating", "tag", "from", "to"] as const;
-
-function toDate(value: Date | string, endOfDay: boolean): Date {
-  if (value instanceof Date) return value;
-  if (DAY.test(value)) return new Date(Date.parse(`${value}T00:00:00Z`) + (endOfDay ? 24 * 60 * 60 * 1000 - 1 : 0));
-  return new Date(value);
-}
 
 function ratingWhere(rating: (typeof RATING_FILTERS)[number]): Prisma.ConversationWhereInput {
   if (rating === "rated") return { rating: { not: null } };
@@ -57,11 +49,10 @@ export function conversationsWhere(ctx: Pick<TWorkspaceContext, "workspaceId">, 
     and.push({ OR: [{ visitorSession: { name: contains } }, { visitorSession: { email: contains } }, { messages: { some: { text: contains } } }] });
   }
   if (f.rating) and.push(ratingWhere(f.rating));
-  if (f.from) and.push({ lastMessageAt: { gte: toDate(f.from, false) } });
-  if (f.to) and.push({ createdAt: { lte: toDate(f.to, true) } });
+  if (f.from) and.push({ lastMessageAt: { gte: boundary(f.from, false) } });
+  if (f.to) and.push({ createdAt: { lte: boundary(f.to, true) } });
   if (f.cursor) {
-    const [ms, id] = f.cursor.split(".") as [string, string];
-    const at = new Date(Number(ms));
+    const { at, id } = readCursor(f.cursor);
     and.push({ OR: [{ lastMessageAt: { lt: at } }, { lastMessageAt: at, id: { lt: id } }] });
   }
   return {
@@ -96,7 +87,7 @@ const LIST_SELECT = {
   messages: { where: { role: "visitor" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1, select: { text: true } },
 } satisfies Prisma.ConversationSelect;
 
-export const conversationCursor = (c: { lastMessageAt: Date; id: string }) => `${c.lastMessageAt.getTime()}.${c.id}`;
+export const conversationCursor = (c: { lastMessageAt: Date; id: string }) => keysetCursor(c.lastMessageAt, c.id);
 
 export type TConversationRow = {
   id: string;

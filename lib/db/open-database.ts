@@ -75,6 +75,13 @@ async function checkExternalServer(connection: pg.ClientConfig): Promise<void> {
           "or unset DATABASE_URL to use the embedded database.",
       );
     }
+    const btreeGin = await client.query("SELECT 1 FROM pg_available_extensions WHERE name = 'btree_gin'");
+    if (btreeGin.rowCount === 0) {
+      throw new DatabaseSetupError(
+        "The PostgreSQL server at DATABASE_URL has no btree_gin extension (part of PostgreSQL's contrib " +
+          "modules; Debian/Ubuntu ship it with the server package, managed services list it as 'btree_gin').",
+      );
+    }
   } finally {
     await client.end();
   }

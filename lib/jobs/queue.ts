@@ -14,7 +14,7 @@ export type TIngestJob = { workspaceId: string; sourceId: string };
 /** pg-boss's own schema, outside `public` (the drift test does not see it). */
 const SCHEMA = "pgboss";
 
-const g = globalThis as unknown as { __chatwerkBoss?: Promise<PgBoss> };
+const g = globalThis as unknown as { __chatwerkBoss?: Promise<PgBoss>; __chatwerkIngestWorkers?: Set<string> };
 
 async function start(): Promise<PgBoss> {
   const cfg = databaseConfig();
@@ -42,6 +42,14 @@ export function jobQueue(): Promise<PgBoss> {
 export async function enqueueIngest(job: TIngestJob): Promise<void> {
   const boss = await jobQueue();
   await boss.send(QUEUES.ingestSource, job, { singletonKey: job.sourceId });
+  // This node's idle workers fetch at once instead of at their next poll (up to 1 s later);
+  // other nodes' workers find it when they poll.
+  for (const id of g.__chatwerkIngestWorkers ?? []) boss.notifyWorker(id);
+}
+
+/** An ingestion worker of this process (server/workers.ts), woken when a job is queued here. */
+export function registerIngestWorker(workerId: string): void {
+  (g.__chatwerkIngestWorkers ??= new Set()).add(workerId);
 }
 
 export type TActiveIngestJob = {
@@ -75,6 +83,7 @@ export async function failIngestJob(id: string, message: string): Promise<void> 
 export async function stopJobQueue(): Promise<void> {
   const pending = g.__chatwerkBoss;
   g.__chatwerkBoss = undefined;
+  g.__chatwerkIngestWorkers = undefined;
   const boss = await pending?.catch(() => undefined);
   await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
 }

@@ -8,9 +8,10 @@ import { markDocumentFailed, writeDocuments, type TDocumentToWrite } from "./wri
 
 /**
  * A batch is written in one statement that holds the single-threaded embedded database for
- * its whole run (HNSW inserts, ~2 ms per chunk), so batches stay small: a chat or search
- * query waits behind at most one (~70 ms). Throughput hardly depends on the size once
- * several documents share a statement (decision 011).
+ * its whole run (~1 ms per chunk for a bot searched exactly; ~3 ms with the HNSW insert of a
+ * large bot, decision 016), so batches stay small: a chat or search query waits behind at
+ * most one (~70 ms at most). Throughput hardly depends on the size once several documents
+ * share a statement (decision 011).
  */
 const MAX_BATCH_CHUNKS = 32;
 const MAX_BATCH_DOCUMENTS = 16;

@@ -4,9 +4,12 @@ import { log } from "../log/logger";
 /**
  * How common each lexeme is in the chunk index, read from the statistics that ANALYZE keeps
  * for the tsvector column anyway (pg_stats.most_common_elems / most_common_elem_freqs:
- * the share of rows containing the lexeme). Full-text search uses it to drop lexemes that
- * occur almost everywhere before it ORs the rest: such lexemes add nothing to the ranking,
- * and at 100,000 chunks they turned one search into a ranking of most of the table.
+ * the share of rows containing the lexeme). Full-text search of a large bot (≥ 20,000
+ * chunks) uses it to drop lexemes that occur almost everywhere before it ORs the rest: such
+ * lexemes add nothing to the ranking, and at 100,000 chunks they turned one search into a
+ * ranking of most of the bot. The statistics are table-wide, so they are never applied to a
+ * small bot: another tenant's big bot would otherwise make its words "common" and prune
+ * them (decision 011).
  *
  * The embedded database has no autovacuum, so ingestion calls `analyzeChunksSoon()` when it
  * finishes a source; on an external server autovacuum refreshes the statistics as well.
@@ -76,15 +79,29 @@ export function resetLexemeStats() {
 }
 
 /**
- * The query lexemes worth ORing: rarest first, as long as together they are expected to
- * match at most `budget` of the table (a lexeme's share is an upper bound of its matches in
- * one bot). Lexemes untracked by ANALYZE count as `floor / 2`. With no statistics yet or a
- * small table, every lexeme is kept. When even the rarest lexeme alone is over the budget,
- * the answer is `{ mode: "and" }`: all lexemes must match, which stays selective.
+ * Bots with fewer chunks than this are never pruned: the bot-scoped GIN index
+ * (`chunks_bot_tsv_gin` on (bot_id, tsv)) keeps their OR query inside their own few
+ * thousand rows, however common the words are elsewhere in the table (decision 011).
  */
-export function selectLexemes(lexemes: string[], stats: TLexemeStats, options = { budget: 0.03, minRows: 20_000 }): { mode: "or" | "and"; lexemes: string[] } {
+export const PRUNE_MIN_BOT_CHUNKS = 20_000;
+
+/**
+ * The query lexemes worth ORing for one bot. A bot under `minBotChunks` keeps every lexeme
+ * (its OR query ranks at most its own rows). A larger bot keeps its rarest lexemes, as long
+ * as together they are expected to match at most `budget` of the table: a lexeme's
+ * table-wide share is an upper bound of its matches in one bot. Lexemes untracked by
+ * ANALYZE count as `floor / 2`. Without statistics every lexeme is kept. When even the
+ * rarest lexeme alone is over the budget, the answer is `{ mode: "and" }`: all lexemes must
+ * match, which stays selective.
+ */
+export function selectLexemes(
+  lexemes: string[],
+  botChunks: number,
+  stats: TLexemeStats | null,
+  options = { budget: 0.03, minBotChunks: PRUNE_MIN_BOT_CHUNKS },
+): { mode: "or" | "and"; lexemes: string[] } {
   const unique = [...new Set(lexemes)];
-  if (stats.rows < options.minRows || stats.freq.size === 0) return { mode: "or", lexemes: unique };
+  if (botChunks < options.minBotChunks || !stats || stats.rows === 0 || stats.freq.size === 0) return { mode: "or", lexemes: unique };
   const share = (l: string) => stats.freq.get(l) ?? stats.floor / 2;
   const ranked = unique.map((l) => ({ l, s: share(l) })).sort((a, b) => a.s - b.s || a.l.localeCompare(b.l));
   const kept: string[] = [];

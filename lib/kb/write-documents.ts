@@ -31,6 +31,14 @@ function documentId(): string {
  * insert the new ones. The CTE parts share one snapshot, so the DELETE only sees the chunks
  * that existed before the statement. Keys must be unique within a batch. Every row carries
  * the source's workspace and bot; the DELETE is limited to this source's documents.
+ *
+ * `chunks.ann` (in the HNSW index or not) is read from the bot's `vector_search` inside this
+ * same statement (vector-index.ts): false while the bot is searched exactly, true once its
+ * promotion to the HNSW index has begun. The bot row is locked FOR SHARE, so on a multi-session
+ * server the promotion's `exact → building` update waits for writes that read "exact" to
+ * commit (its batches then see their rows), and a write waiting on that update re-reads the
+ * row and sees "building": no writer can miss the transition. (The embedded database runs
+ * one statement at a time, so there the order is given anyway.)
  */
 export async function writeDocuments(input: {
   source: { id: string; workspaceId: string; botId: string };
@@ -77,9 +85,13 @@ export async function writeDocuments(input: {
     ),
     replaced AS (
       DELETE FROM chunks USING upserted WHERE chunks.document_id = upserted.id AND chunks.source_id = ${source.id}
+    ),
+    mode AS (
+      SELECT vector_search <> 'exact' AS ann FROM bots WHERE id = ${source.botId} AND workspace_id = ${source.workspaceId} FOR SHARE
     )
-    INSERT INTO chunks (id, workspace_id, bot_id, source_id, document_id, ordinal, text, title_path, url, language, embedding_dims, embedding)
-    SELECT c.id, ${source.workspaceId}, ${source.botId}, ${source.id}, upserted.id, c.ordinal, c.text, c.title_path, c.url, c.language, ${dims}::int, c.vector::vector
+    INSERT INTO chunks (id, workspace_id, bot_id, source_id, document_id, ordinal, text, title_path, url, language, embedding_dims, embedding, ann)
+    SELECT c.id, ${source.workspaceId}, ${source.botId}, ${source.id}, upserted.id, c.ordinal, c.text, c.title_path, c.url, c.language, ${dims}::int, c.vector::vector,
+      coalesce((SELECT ann FROM mode), false)
     FROM unnest(${c.ids}::text[], ${c.keys}::text[], ${c.ordinals}::int[], ${c.texts}::text[], ${c.titlePaths}::text[], ${c.urls}::text[],
       ${c.languages}::text[], ${c.vectors}::text[]) AS c(id, key, ordinal, text, title_path, url, language, vector)
     JOIN upserted ON upserted.key = c.key`;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readWidgetSettings } from "../bots/bot-settings";
 import { db, type Prisma } from "../db/client";
+import { blankToUndefined, boundary, keysetCursor, readCursor, ZBoundary, ZCursor } from "../lists/keyset";
 import type { TWorkspaceContext } from "../workspaces/types";
 import { LEAD_SOURCES } from "./validate-lead";
 
@@ -11,27 +12,18 @@ import { LEAD_SOURCES } from "./validate-lead";
  */
 export const LEADS_PAGE_SIZE = 50;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const ZDate = z.union([z.date(), z.string().trim().regex(DAY), z.iso.datetime({ offset: true })]);
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const ZLeadFilters = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
   source: z.preprocess(blankToUndefined, z.enum(LEAD_SOURCES).optional()),
   botId: z.preprocess(blankToUndefined, z.string().max(64).optional()),
   /** Inclusive; a day ("2025-01-31") means from its start (UTC). */
-  from: z.preprocess(blankToUndefined, ZDate.optional()),
+  from: ZBoundary,
   /** Inclusive; a day means up to its end (UTC). */
-  to: z.preprocess(blankToUndefined, ZDate.optional()),
-  cursor: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/).optional()),
+  to: ZBoundary,
+  cursor: ZCursor,
 });
 export type TLeadFilters = z.input<typeof ZLeadFilters>;
-
-function toDate(value: Date | string, endOfDay: boolean): Date {
-  if (value instanceof Date) return value;
-  if (DAY.test(value)) return new Date(Date.parse(`${value}T00:00:00Z`) + (endOfDay ? 24 * 60 * 60 * 1000 - 1 : 0));
-  return new Date(value);
-}
 
 /** The tenant-scoped where clause shared by the list and the CSV export. */
 export function leadsWhere(ctx: Pick<TWorkspaceContext, "workspaceId">, raw: TLeadFilters): Prisma.LeadWhereInput {
@@ -41,11 +33,10 @@ export function leadsWhere(ctx: Pick<TWorkspaceContext, "workspaceId">, raw: TLe
     const contains = { contains: f.q, mode: "insensitive" as const };
     and.push({ OR: [{ name: contains }, { email: contains }, { phone: contains }, { message: contains }] });
   }
-  if (f.from || f.to) and.push({ createdAt: { ...(f.from ? { gte: toDate(f.from, false) } : {}), ...(f.to ? { lte: toDate(f.to, true) } : {}) } });
+  if (f.from || f.to) and.push({ createdAt: { ...(f.from ? { gte: boundary(f.from, false) } : {}), ...(f.to ? { lte: boundary(f.to, true) } : {}) } });
   if (f.cursor) {
-    const [ms, id] = f.cursor.split(".") as [string, string];
-    const createdAt = new Date(Number(ms));
-    and.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
+    const { at, id } = readCursor(f.cursor);
+    and.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] });
   }
   return {
     workspaceId: ctx.workspaceId,
@@ -71,7 +62,7 @@ export const LEAD_SELECT = {
   bot: { select: { name: true } },
 } as const;
 
-export const leadCursor = (lead: { createdAt: Date; id: string }) => `${lead.createdAt.getTime()}.${lead.id}`;
+export const leadCursor = (lead: { createdAt: Date; id: string }) => keysetCursor(lead.createdAt, lead.id);
 
 export type TLeadRow = {
   id: string;

@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { toWidgetMessage } from "../chat/messages";
+import { resyncAfter, toWidgetMessage } from "../chat/messages";
 import type { TCitation, TWidgetMessage } from "../widget/protocol";
 import { operatorIdentities, type TOperatorIdentity } from "./operator-identity";
 import type { TConsoleMessage } from "./protocol";
@@ -34,15 +34,14 @@ export function toVisitorMessage(m: TMessageRow, author: TOperatorIdentity | nul
 
 const CONSOLE_HISTORY = 500;
 
-/** The whole conversation for the console (bot part and internal notes included), oldest first; with `since` only newer messages. */
+/**
+ * The whole conversation for the console (bot part and internal notes included), oldest
+ * first; with `since` only newer messages (and those written shortly before: resyncAfter).
+ */
 export async function listConsoleMessages(workspaceId: string, conversationId: string, since?: string): Promise<TConsoleMessage[]> {
-  const anchor = since ? await db().message.findFirst({ where: { id: since, conversationId, workspaceId }, select: { createdAt: true, id: true } }) : null;
+  const anchor = since ? await db().message.findFirst({ where: { id: since, conversationId, workspaceId }, select: { createdAt: true } }) : null;
   const rows = await db().message.findMany({
-    where: {
-      conversationId,
-      workspaceId,
-      ...(anchor ? { OR: [{ createdAt: { gt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { gt: anchor.id } }] } : {}),
-    },
+    where: { conversationId, workspaceId, ...resyncAfter(anchor) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: CONSOLE_HISTORY,
     select: MESSAGE_SELECT,

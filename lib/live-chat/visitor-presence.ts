@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { redis } from "../redis/redis";
+import { redis, redisKey } from "../redis/redis";
 import type { TInvitation, TLiveVisitor } from "./protocol";
 
 /**
@@ -106,11 +106,13 @@ class MemoryPresence implements TPresenceStore {
 }
 
 const K = {
-  visitors: (workspaceId: string) => `cw:presence:${workspaceId}`,
-  workspaces: "cw:presence:workspaces",
-  link: (visitorKey: string) => `cw:presence:link:${visitorKey}`,
-  pending: (visitorKey: string) => `cw:invite:pending:${visitorKey}`,
-  invitation: (invitationId: string) => `cw:invite:${invitationId}`,
+  visitors: (workspaceId: string) => redisKey("presence", workspaceId),
+  get workspaces() {
+    return redisKey("presence", "workspaces");
+  },
+  link: (visitorKey: string) => redisKey("presence", "link", visitorKey),
+  pending: (visitorKey: string) => redisKey("invite", "pending", visitorKey),
+  invitation: (invitationId: string) => redisKey("invite", invitationId),
 };
 
 const parse = <T>(raw: string | null | undefined): T | null => {

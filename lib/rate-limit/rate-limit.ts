@@ -1,7 +1,7 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "../config/env";
 import { AppError } from "../errors/app-error";
-import { redis } from "../redis/redis";
+import { redis, redisKey } from "../redis/redis";
 
 /**
  * Named limits, in memory per process or shared through Redis when REDIS_URL is set
@@ -34,7 +34,7 @@ function limiter(name: TRateLimitName): RateLimiterAbstract {
   if (!existing) {
     // RATE_LIMIT_SCALE multiplies every limit (end-to-end tests sign up many users from one address).
     const points = Math.max(1, Math.round(RATE_LIMITS[name].points * env().RATE_LIMIT_SCALE));
-    const opts = { points, duration: RATE_LIMITS[name].duration, keyPrefix: `cw:rl:${name}` };
+    const opts = { points, duration: RATE_LIMITS[name].duration, keyPrefix: redisKey("rl", name) };
     const client = redis();
     existing = client
       ? new RateLimiterRedis({ ...opts, storeClient: client, insuranceLimiter: new RateLimiterMemory(opts) })

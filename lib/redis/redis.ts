@@ -1,3 +1,4 @@
+import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { env } from "../config/env";
 
@@ -9,6 +10,21 @@ export function redis(): Redis | undefined {
   if (!url) return undefined;
   g.__chatwerkRedis ??= new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
   return g.__chatwerkRedis;
+}
+
+/** A key (or channel) of this installation: REDIS_PREFIX, then the parts, joined by ":". */
+export function redisKey(...parts: string[]): string {
+  return [env().REDIS_PREFIX, ...parts].join(":");
+}
+
+/**
+ * The socket.io Redis adapter on `pub` and a subscriber duplicated from it, on this
+ * installation's channels (`<REDIS_PREFIX>:socket.io#…`), so installations sharing one Redis
+ * never receive each other's broadcasts.
+ */
+export function socketIoRedisAdapter(pub: Redis) {
+  const sub = pub.duplicate();
+  return { adapter: createAdapter(pub, sub, { key: redisKey("socket.io") }), sub };
 }
 
 export async function redisHealth(): Promise<"ok" | "error"> {

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PGlite } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
+import { PGLITE_EXTENSIONS } from "../../lib/db/embedded/extensions.mjs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { startEmbeddedDatabase } from "../../lib/db/embedded/start-embedded";
@@ -87,7 +87,7 @@ export async function benchDatabasePath(): Promise<TPathResult[]> {
   const results: TPathResult[] = [];
   try {
     // In-process PGlite with the same schema.
-    const local = await PGlite.create(path.join(dir, "inproc"), { extensions: { vector } });
+    const local = await PGlite.create(path.join(dir, "inproc"), { extensions: PGLITE_EXTENSIONS });
     for (const m of await listMigrations()) await local.exec(m.sql);
     await local.exec(SEED_SQL);
     results.push(await measure("PGlite in-process", (email) => local.query(QUERY, [email])));

@@ -1,8 +1,9 @@
 /**
  * The 100,000-chunk scale fixture of the retrieval bench (`--large`): a second tenant
  * ("Scale Tenant") whose bot holds synthetic chunks made of the help-centre vocabulary,
- * embedded with the offline embedder and indexed like real chunks (trigger-kept tsvector,
- * GIN, per-dimension HNSW).
+ * embedded with the offline embedder and indexed like real chunks of a large bot
+ * (trigger-kept tsvector, the (bot_id, tsv) GIN index, the per-dimension HNSW index: every
+ * chunk has ann = true and the bot is in "ann" vector-search mode).
  *
  * Building it is slow on PGlite (single-threaded WASM), so the finished data directory is
  * cached under bench/.cache/<key>/ (gitignored) and copied for each run; the key changes
@@ -28,11 +29,11 @@ export const LARGE_CHUNKS = 100_000;
 const CHUNKS_PER_DOCUMENT = 100;
 const INSERT_BATCH = 500;
 /** Bump when the generated text, ids or build steps change. */
-const GENERATOR_VERSION = "g1";
+const GENERATOR_VERSION = "g2";
 const SEED = 20261121;
 /** HNSW builds much faster when the whole graph fits in maintenance_work_mem (default 64 MB). */
 const INDEX_BUILD_MEMORY = "512MB";
-const REBUILT_INDEXES = ["chunks_embedding_384_hnsw", "chunks_tsv_gin"];
+const REBUILT_INDEXES = ["chunks_embedding_384_hnsw", "chunks_bot_tsv_gin"];
 
 export type TCorpusPage = { lang: string; body: string };
 
@@ -174,7 +175,7 @@ async function buildLargeFixture(dataDir: string, key: string, pages: TCorpusPag
       if (batch.length === 0) return;
       const t = performance.now();
       await db().$executeRaw`
-        INSERT INTO chunks (id, workspace_id, bot_id, source_id, document_id, ordinal, text, title_path, url, language, embedding_dims, embedding)
+        INSERT INTO chunks (id, workspace_id, bot_id, source_id, document_id, ordinal, text, title_path, url, language, embedding_dims, embedding, ann)
         VALUES ${Prisma.join(batch)}`;
       insertMs += performance.now() - t;
       written += batch.length;
@@ -192,7 +193,7 @@ async function buildLargeFixture(dataDir: string, key: string, pages: TCorpusPag
       embedMs += performance.now() - t;
       batch.push(
         Prisma.sql`(${randomUUID()}, ${tenant.workspaceId}, ${tenant.botId}, ${source.id}, ${doc.id}, ${ordinal}, ${text},
-          ${titlePath}, ${`https://scale.example/docs/${d + 1}`}, ${doc.language}, ${embedder.dimensions}, ${pgvector.toSql(vector!)}::vector)`,
+          ${titlePath}, ${`https://scale.example/docs/${d + 1}`}, ${doc.language}, ${embedder.dimensions}, ${pgvector.toSql(vector!)}::vector, true)`,
       );
       if (batch.length >= INSERT_BATCH) await flush();
     }
@@ -214,6 +215,10 @@ async function buildLargeFixture(dataDir: string, key: string, pages: TCorpusPag
       where: { id: source.id },
       data: { status: "ready", documentCount, chunkCount: written, failedCount: 0, lastRunAt: new Date() },
     });
+    // A bot this size is searched through the HNSW graph: its chunks were inserted with
+    // ann = true (inside the partial index), and the bot is in "ann" mode, as the promotion
+    // job (lib/kb/vector-index.ts) leaves a bot past its threshold.
+    await db().$executeRaw`UPDATE bots SET vector_search = 'ann' WHERE id = ${tenant.botId}`;
 
     return {
       key,

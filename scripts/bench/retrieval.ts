@@ -28,9 +28,12 @@
  * - The offline embedder's weights (lib/kb/embed/offline-embedder.ts) were tuned by an
  *   earlier engineer against this same question set, so its vector and hybrid numbers are
  *   somewhat optimistic; the question set itself is frozen (fixture README).
- * - The full-text baseline is exactly what a user of `searchBot` gets: OR semantics
- *   (plainto_tsquery with `&` swapped for `|`) over the german, english and simple
- *   configurations, ranked by ts_rank_cd; it is not a strawman AND query.
+ * - The full-text baseline is exactly what a user of `searchBot` gets: OR semantics over the
+ *   query's lexemes under the German or English configuration (the question's language by
+ *   stopword coverage, both on a tie), ranked by ts_rank_cd; it is not a strawman AND query.
+ *   Pruning of common lexemes applies only to bots of ≥ 20,000 chunks (decision 011).
+ * - `--tune` runs retrieval-tune.ts instead (fusion parameters, chosen on odd questions,
+ *   reported on even ones).
  * - Absolute times on these machines are noisy; compare modes within one run.
  */
 import { mkdtemp, rm, mkdir, writeFile } from "node:fs/promises";
@@ -38,10 +41,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import pgvector from "pgvector";
-import { db } from "../../lib/db/client";
+import { db, Prisma } from "../../lib/db/client";
 import { offlineEmbedder } from "../../lib/kb/embed/embedder";
-import { searchBot, type TSearchMode } from "../../lib/kb/search";
+import { searchBot, searchStatement, type TSearchMode } from "../../lib/kb/search";
 import { deleteSource } from "../../lib/kb/sources";
 import { loadCorpus, pageOfDocument, type TPage } from "./retrieval-corpus";
 import { createTenant, openBenchDatabase, type TTenant } from "./retrieval-db";
@@ -52,6 +54,7 @@ import {
   type TModeLatency, type TModeQuality, type TPerQuestion, type TQualityReport,
 } from "./retrieval-report";
 import { aggregate, latencyOf, scoreQuestion, type TQuestion, type TQuestionScore } from "./retrieval-metrics";
+import { tuneFusion } from "./retrieval-tune";
 
 const RESULTS_FILE = path.resolve("bench/results/retrieval.json");
 const CACHE_ROOT = path.resolve("bench/.cache");
@@ -173,23 +176,20 @@ function shuffled<T>(items: T[], seed = 7): T[] {
   return out;
 }
 
-/** The plan of searchBot's vector query (a copy of its SQL and setting), to see whether HNSW is used. */
-async function vectorPlan(workspaceId: string, botId: string, query: string): Promise<string[]> {
-  const [vec] = await offlineEmbedder().embed([query]);
-  const literal = pgvector.toSql(vec!);
-  return db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
-    const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`
-      EXPLAIN SELECT c.id, c.source_id, c.document_id, c.title_path, c.url, c.text
-      FROM chunks c
-      WHERE c.workspace_id = ${workspaceId} AND c.bot_id = ${botId} AND c.embedding_dims = 384 AND c.embedding IS NOT NULL
-      ORDER BY c.embedding::vector(384) <=> ${literal}::vector(384)
-      LIMIT 50`;
-    return rows.map((r) => r["QUERY PLAN"]);
-  });
+/**
+ * EXPLAIN of exactly the candidates statement searchBot runs for a hybrid query (both lists,
+ * the bot's vector-search mode, the HNSW settings inside the statement).
+ */
+async function searchPlan(ctx: { workspaceId: string }, botId: string, query: string): Promise<string[]> {
+  const statement = await searchStatement(ctx, botId, query, { limit: K });
+  if (!statement) return [];
+  const rows = await db().$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${statement}`);
+  return rows.map((r) => r["QUERY PLAN"]);
 }
 
-const usesHnsw = (plan: string[]) => plan.some((line) => line.includes("chunks_embedding_384_hnsw"));
+const usesHnsw = (plan: string[]) => plan.some((line) => /Index Scan using chunks_embedding_\d+_hnsw/.test(line));
+const usesBotGin = (plan: string[]) => plan.some((line) => line.includes("Bitmap Index Scan on chunks_bot_tsv_gin"));
+const planSummary = (plan: string[]) => `HNSW ${usesHnsw(plan) ? "yes" : "no"}, bot GIN ${usesBotGin(plan) ? "yes" : "no"}`;
 
 // ---------------------------------------------------------------------------- runs
 
@@ -224,10 +224,10 @@ async function corpusRun(pages: TPage[], questions: TQuestion[]) {
     const latency = await measureLatency(tenant.ctx, tenant.botId, questions);
     console.table(latencyRows(latency));
     printErrors(latency);
-    const plan = await vectorPlan(tenant.workspaceId, tenant.botId, questions[0]!.question);
-    console.log(`Vector query plan at corpus size uses HNSW: ${usesHnsw(plan) ? "yes" : "no"} (${plan[0]?.trim()})`);
+    const plan = await searchPlan(tenant.ctx, tenant.botId, questions[0]!.question);
+    console.log(`Search plan at corpus size ("exact" vector mode, must not use HNSW): ${planSummary(plan)}`);
 
-    return { ingestion: { cold: cold.timings, warm: warm.timings }, chunks: warm.timings.chunks, quality, hybridMinusFulltextRecall5Points: delta, latency, vectorPlan: plan };
+    return { ingestion: { cold: cold.timings, warm: warm.timings }, chunks: warm.timings.chunks, quality, hybridMinusFulltextRecall5Points: delta, latency, searchPlan: plan };
   } finally {
     await database.close();
     await rm(dir, { recursive: true, force: true });
@@ -261,7 +261,7 @@ async function largeRun(pages: TPage[], questions: TQuestion[], rebuild: boolean
       console.table(ingestionRows([{ label: "at scale", timings: ingest.timings }]));
 
       const pageByDocument = await pageOfDocument([ingest.sourceId], pages);
-      console.log(`\nQuality of the corpus bot with the ${meta.chunks.toLocaleString("en")}-chunk bot present (vector must equal the fresh run: search filters by bot; full-text drops lexemes that are common in the whole table, decision 011):`);
+      console.log(`\nQuality of the corpus bot with the ${meta.chunks.toLocaleString("en")}-chunk bot present (all modes must equal the fresh run: search filters by bot, and a bot under 20,000 chunks is never pruned by the table-wide lexeme statistics, decision 011):`);
       const quality = await measureQuality(tenant, questions, pageByDocument);
       console.table(
         MODES.map((mode) => ({
@@ -292,9 +292,10 @@ async function largeRun(pages: TPage[], questions: TQuestion[], rebuild: boolean
           `${largeLatency.hybrid.errors} failed (target ≤ ${TARGETS.p95MsAtScale} ms) → ${check(hybridOk)}`,
       );
 
-      const corpusPlan = await vectorPlan(tenant.workspaceId, tenant.botId, questions[0]!.question);
-      const largePlan = await vectorPlan(meta.workspaceId, meta.botId, questions[0]!.question);
-      console.log(`Vector query plan uses HNSW: corpus bot ${usesHnsw(corpusPlan) ? "yes" : "no"} (${corpusPlan[0]?.trim()}); large bot ${usesHnsw(largePlan) ? "yes" : "no"} (${largePlan[0]?.trim()})`);
+      const corpusPlan = await searchPlan(tenant.ctx, tenant.botId, questions[0]!.question);
+      const largePlan = await searchPlan(largeCtx, meta.botId, questions[0]!.question);
+      console.log(`Search plans: corpus bot ("exact") ${planSummary(corpusPlan)}; large bot ("ann") ${planSummary(largePlan)}`);
+      if (process.argv.includes("--plans")) console.log(`Large bot plan:\n${largePlan.join("\n")}`);
 
       return {
         fixture: { ...meta, reused: !fixture.built, copyMs: fixture.copyMs, cacheDir: path.relative(process.cwd(), fixture.cacheDir) },
@@ -302,7 +303,7 @@ async function largeRun(pages: TPage[], questions: TQuestion[], rebuild: boolean
         quality,
         corpusLatency,
         largeLatency,
-        vectorPlans: { corpusBot: corpusPlan, largeBot: largePlan },
+        searchPlans: { corpusBot: corpusPlan, largeBot: largePlan },
       };
     } finally {
       await database.close();
@@ -336,7 +337,7 @@ export async function benchRetrieval(options: { large?: boolean; rebuildLarge?: 
     counts: { pages: pages.length, questions: questions.length, chunks: corpus.chunks, k: K, repetitions: REPETITIONS },
     notes: [
       "Offline embedder weights were tuned against this question set: vector/hybrid numbers are somewhat optimistic.",
-      "Full-text baseline = searchBot mode 'fulltext': OR semantics over german, english and simple configurations.",
+      "Full-text baseline = searchBot mode 'fulltext': OR semantics over the question's lexemes (German or English configuration by language), no pruning below 20,000 chunks per bot.",
       "recall@k counts the first k chunks; a page's rank is the rank of its first chunk.",
     ],
     targets: TARGETS,
@@ -350,7 +351,15 @@ export async function benchRetrieval(options: { large?: boolean; rebuildLarge?: 
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
+if (invokedDirectly && process.argv.includes("--tune")) {
+  tuneFusion().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+} else if (invokedDirectly) {
   benchRetrieval({ large: process.argv.includes("--large") || process.argv.includes("--rebuild-large"), rebuildLarge: process.argv.includes("--rebuild-large") })
     .then(() => process.exit(0))
     .catch((error: unknown) => {

@@ -142,6 +142,8 @@ try {
       ["operators", "/dashboard/demo/operators"],
       ["live-chat-settings", "/dashboard/demo/operators/settings"],
       ["conversations", "/dashboard/demo/conversations"],
+      ["canned", "/dashboard/demo/operators/canned"],
+      ["leads-filtered", "/dashboard/demo/leads?q=nobody&from=2026-01-01"],
     ];
     for (const [name, url] of pages) {
       await page.goto(`${base}${url}`);

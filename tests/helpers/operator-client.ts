@@ -1,7 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
-import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
@@ -13,6 +12,7 @@ import { issueConsoleToken } from "@/lib/live-chat/console-token";
 import type { TOperatorServerEvents } from "@/lib/live-chat/protocol";
 import { drainTranscripts } from "@/lib/live-chat/send-transcripts";
 import { registerRealtimeServer } from "@/lib/realtime/broadcast";
+import { socketIoRedisAdapter } from "@/lib/redis/redis";
 import type { TAck, TWidgetMessage } from "@/lib/widget/protocol";
 import { attachOperatorNamespace } from "@/server/operator-socket";
 import { attachWidgetNamespace } from "@/server/widget-socket";
@@ -34,9 +34,9 @@ export async function startLiveServer(options: { offlineGraceMs?: number; redisU
   const redisClients: Redis[] = [];
   if (options.redisUrl) {
     const pub = new Redis(options.redisUrl);
-    const sub = pub.duplicate();
+    const { adapter, sub } = socketIoRedisAdapter(pub);
     redisClients.push(pub, sub);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(adapter);
   }
   attachWidgetNamespace(io.of("/widget"));
   const operator = attachOperatorNamespace(io.of("/operator"), { offlineGraceMs: options.offlineGraceMs ?? 50 });

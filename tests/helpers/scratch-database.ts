@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { cp, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
+import { PGLITE_EXTENSIONS } from "../../lib/db/embedded/extensions.mjs";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import { inject } from "vitest";
@@ -24,7 +24,7 @@ export async function startScratchDatabase(label = "scratch"): Promise<TScratchD
   await mkdir(TEST_DB_ROOT, { recursive: true });
   const dir = path.join(TEST_DB_ROOT, `${label}-${randomBytes(4).toString("hex")}`);
   await cp(path.join(inject("emptyTemplateDir"), "pgdata"), path.join(dir, "pgdata"), { recursive: true });
-  const db = await PGlite.create(path.join(dir, "pgdata"), { extensions: { vector } });
+  const db = await PGlite.create(path.join(dir, "pgdata"), { extensions: PGLITE_EXTENSIONS });
   const server = new PGLiteSocketServer({ db, path: path.join(dir, ".s.PGSQL.5432"), maxConnections: 4 });
   await server.start();
   const connection: pg.ClientConfig = { host: dir, port: 5432, user: "postgres", database: "postgres" };

@@ -68,6 +68,36 @@ describe("storeVisitorMessage (group commit)", () => {
     expect(await db().message.count({ where: { conversationId: { in: [closed.id, foreign.id] } } })).toBe(0);
   });
 
+  it("refuses a foreign workspace's send for a conversation even in the same batch as its own workspace's", async () => {
+    const mine = await conversationIn("Eigener Batch");
+    const other = await conversationIn("Anderer Batch");
+    const [own, forged] = await Promise.all([
+      storeVisitorMessage(mine, { text: "Echt", clientMessageId: cid() }),
+      storeVisitorMessage({ id: mine.id, workspaceId: other.workspaceId }, { text: "Gefälscht", clientMessageId: cid() }),
+    ]);
+    expect(own?.message.text).toBe("Echt");
+    expect(forged).toBeNull();
+    const stored = await db().message.findMany({ where: { conversationId: mine.id } });
+    expect(stored.map((m) => [m.text, m.workspaceId])).toEqual([["Echt", mine.workspaceId]]);
+    expect((await db().conversation.findUniqueOrThrow({ where: { id: mine.id } })).messageCount).toBe(1);
+  });
+
+  it("stores any text verbatim (quotes, backslashes, SQL, emoji; NUL dropped) and answers with the stored row's time", async () => {
+    const c = await conversationIn("Zeichen");
+    const texts = ["O'Reilly sagt \\\"hallo\\\"", "'); DELETE FROM messages; --", "$1 $$ E'\\x00' \\ ende\\", "Grüße 👋\u0000 ok"];
+    const results = await Promise.all(texts.map((text) => storeVisitorMessage(c, { text, clientMessageId: cid() })));
+    const expected = texts.map((t) => t.replace(/\u0000/g, ""));
+    expect(results.map((r) => r!.message.text)).toEqual(expected);
+    const stored = await db().message.findMany({ where: { conversationId: c.id } });
+    for (const r of results) {
+      const row = stored.find((m) => m.id === r!.message.id)!;
+      expect(row.text).toBe(r!.message.text);
+      expect(r!.message.createdAt).toBe(row.createdAt.toISOString());
+      expect(r!.message).toMatchObject({ role: "visitor", status: "done", citations: [], author: null });
+    }
+    expect(Math.abs(Date.parse(results[0]!.message.createdAt) - Date.now())).toBeLessThan(60_000);
+  });
+
   it("rejects bad input before it reaches the batch", async () => {
     const c = await conversationIn("Eingaben");
     await expect(storeVisitorMessage(c, { text: "   ", clientMessageId: cid() })).rejects.toMatchObject({ code: "validation_failed" });

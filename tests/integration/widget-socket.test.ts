@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachWidgetNamespace } from "@/server/widget-socket";
 import { createBot } from "@/lib/bots/bots";
 import { drainBotTurns } from "@/lib/chat/bot-turn";
+import { RESYNC_OVERLAP_MS } from "@/lib/chat/messages";
 import { hashSessionToken } from "@/lib/chat/visitor-session";
 import { db } from "@/lib/db/client";
 import { stopJobQueue } from "@/lib/jobs/queue";
@@ -130,9 +131,33 @@ describe("/widget namespace", () => {
     expect(again.session.sessionId).toBe(first.session.sessionId);
     expect(again.session.conversation.id).toBe(first.session.conversation.id);
     expect(again.session.messages.map((m) => m.role)).toEqual(["visitor", "bot"]);
-    const since = await open({ botId: botPublicId, sessionId: first.session.sessionId, since: again.session.messages[0]!.id });
+    again.socket.disconnect();
+    // With `since`, what is newer than that message, reaching back RESYNC_OVERLAP_MS for
+    // messages that committed late; older ones stay out.
+    const [visitorMessage, botMessage] = again.session.messages;
+    const anchorAt = (await db().message.findUniqueOrThrow({ where: { id: botMessage!.id } })).createdAt;
+    await db().message.update({ where: { id: visitorMessage!.id }, data: { createdAt: new Date(anchorAt.getTime() - RESYNC_OVERLAP_MS - 60_000) } });
+    const since = await open({ botId: botPublicId, sessionId: first.session.sessionId, since: botMessage!.id });
     expect(since.session.incremental).toBe(true);
-    expect(since.session.messages.map((m) => m.role)).toEqual(["bot"]);
+    expect(since.session.messages.map((m) => m.id)).toEqual([botMessage!.id]);
+    since.socket.disconnect();
+
+    // A message that started before the anchor but committed after the client saw it (another
+    // node's slower transaction) still reaches the client on its next re-sync.
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: first.session.conversation.id } });
+    const late = await db().message.create({
+      data: {
+        workspaceId: conversation.workspaceId,
+        conversationId: conversation.id,
+        role: "visitor",
+        text: "Spät festgeschrieben",
+        clientMessageId: "late-commit-0001",
+        createdAt: new Date(anchorAt.getTime() - 2_000),
+      },
+    });
+    const resync = await open({ botId: botPublicId, sessionId: first.session.sessionId, since: botMessage!.id });
+    expect(resync.session.messages.map((m) => m.id)).toEqual([late.id, botMessage!.id]);
+    resync.socket.disconnect();
   });
 
   it("validates messages and ends the session on close", async () => {

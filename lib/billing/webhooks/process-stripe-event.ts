@@ -9,6 +9,7 @@ import { handleChargeRefunded } from "./charge-refunded";
 import { handleCheckoutSessionAsyncPaymentFailed } from "./checkout-session-async-payment-failed";
 import { handleCheckoutSessionAsyncPaymentSucceeded } from "./checkout-session-async-payment-succeeded";
 import { handleCheckoutSessionCompleted } from "./checkout-session-completed";
+import { handleCheckoutSessionExpired } from "./checkout-session-expired";
 import { claimEvent, finishEvent, markEventFailed, recordDelivery } from "./event-log";
 import { FINAL_EVENT_STATUSES, type TBalanceChange, type TStripeEventStatus, type TWebhookHandler, type TWebhookOutcome } from "./types";
 import type { TVerifiedStripeEvent } from "./verify-stripe-event";
@@ -18,6 +19,7 @@ export const WEBHOOK_HANDLERS: Readonly<Record<string, TWebhookHandler>> = {
   "checkout.session.completed": handleCheckoutSessionCompleted,
   "checkout.session.async_payment_succeeded": handleCheckoutSessionAsyncPaymentSucceeded,
   "checkout.session.async_payment_failed": handleCheckoutSessionAsyncPaymentFailed,
+  "checkout.session.expired": handleCheckoutSessionExpired,
   "charge.refunded": handleChargeRefunded,
   "charge.dispute.created": handleChargeDisputeCreated,
   "charge.dispute.funds_withdrawn": handleChargeDisputeFundsWithdrawn,

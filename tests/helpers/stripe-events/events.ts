@@ -17,11 +17,19 @@ function envelope(id: string | undefined) {
   };
 }
 
-type TSessionEventType = "checkout.session.completed" | "checkout.session.async_payment_succeeded" | "checkout.session.async_payment_failed";
+type TSessionEventType =
+  | "checkout.session.completed"
+  | "checkout.session.async_payment_succeeded"
+  | "checkout.session.async_payment_failed"
+  | "checkout.session.expired";
 type TDisputeEventType = "charge.dispute.created" | "charge.dispute.funds_withdrawn" | "charge.dispute.funds_reinstated" | "charge.dispute.closed";
 
 export function sessionEvent(type: TSessionEventType, session: Stripe.Checkout.Session, id?: string): Stripe.Event {
-  return { ...envelope(id), type, data: { object: session } } as Stripe.CheckoutSessionCompletedEvent | Stripe.CheckoutSessionAsyncPaymentSucceededEvent | Stripe.CheckoutSessionAsyncPaymentFailedEvent;
+  return { ...envelope(id), type, data: { object: session } } as
+    | Stripe.CheckoutSessionCompletedEvent
+    | Stripe.CheckoutSessionAsyncPaymentSucceededEvent
+    | Stripe.CheckoutSessionAsyncPaymentFailedEvent
+    | Stripe.CheckoutSessionExpiredEvent;
 }
 
 /** charge.refunded, with the previous cumulative refund total as Stripe reports it. */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { HANDLED_EVENT_TYPES } from "@/lib/billing/webhooks/process-stripe-event";
 import { db } from "@/lib/db/client";
-import { createOwnerWithWorkspace } from "../../helpers/factories";
+import { listPayments } from "@/lib/billing/list-payments";
+import { contextFor, createOwnerWithWorkspace } from "../../helpers/factories";
 import { checkoutSession, customerCreatedEvent, sessionEvent, TEST_WEBHOOK_SECRET } from "../../helpers/stripe-events";
 import { useTestDatabase } from "../../helpers/test-database";
-import { balance, deliver, entriesOf, eventRow, paymentOf, pendingTopUp } from "./webhook-support";
+import { balance, deliver, entriesOf, eventRow, paidTopUp, paymentOf, pendingTopUp } from "./webhook-support";
 
 useTestDatabase({ env: { STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET } });
 
@@ -124,6 +125,39 @@ describe("delayed payments", () => {
     expect(await balance(t.workspaceId)).toBe(0);
     expect(await entriesOf(t.workspaceId)).toEqual([]);
     expect(await paymentOf(t.session.id)).toMatchObject({ status: "failed", creditedCents: 0 });
+  });
+});
+
+describe("checkout.session.expired", () => {
+  it("marks a waiting top-up expired (listed as not completed) and books nothing", async () => {
+    const t = await pendingTopUp("Walked Away Co", { amountTotal: 2_000 });
+    const expired = sessionEvent("checkout.session.expired", { ...t.session, status: "expired", payment_status: "unpaid" });
+    expect(await deliver(expired, 2)).toMatchObject({ status: 200, body: { status: "processed" } });
+    expect(await paymentOf(t.session.id)).toMatchObject({ id: t.paymentId, status: "expired", creditedCents: 0 });
+    expect(await entriesOf(t.workspaceId)).toEqual([]);
+    expect(await eventRow(expired.id)).toMatchObject({ status: "processed", deliveries: 2, error: null });
+    const { slug } = await db().workspace.findUniqueOrThrow({ where: { id: t.workspaceId } });
+    const listed = await listPayments(await contextFor(t.owner.id, slug));
+    expect(listed.map((p) => [p.id, p.status])).toEqual([[t.paymentId, "abandoned"]]);
+  });
+
+  it("flags an expiry of a session that was already credited and leaves the balance alone", async () => {
+    const t = await paidTopUp("Odd Order Co", 1_500);
+    const expired = sessionEvent("checkout.session.expired", { ...t.session, status: "expired", payment_status: "unpaid" });
+    expect(await deliver(expired)).toMatchObject({ status: 200, body: { status: "flagged" } });
+    expect(await balance(t.workspaceId)).toBe(1_500);
+    expect(await paymentOf(t.session.id)).toMatchObject({ status: "paid", creditedCents: 1_500 });
+    expect((await eventRow(expired.id)).error).toMatch(/already credited/);
+  });
+
+  it("leaves a payment that is processing (async method) as it is", async () => {
+    const t = await pendingTopUp("Slow Sepa Co", { amountTotal: 3_300, paymentStatus: "unpaid", delayed: true });
+    await deliver(sessionEvent("checkout.session.completed", t.session));
+    expect(await paymentOf(t.session.id)).toMatchObject({ status: "processing" });
+    const expired = sessionEvent("checkout.session.expired", { ...t.session, status: "expired" });
+    expect(await deliver(expired)).toMatchObject({ status: 200, body: { status: "processed" } });
+    expect(await paymentOf(t.session.id)).toMatchObject({ status: "processing" });
+    expect((await eventRow(expired.id)).error).toBe("Payment already processing");
   });
 });
 

@@ -40,8 +40,8 @@ async function sourceFor(label: string) {
 }
 
 async function chunkRows(sourceId: string) {
-  return db().$queryRaw<{ key: string; ordinal: number; workspace_id: string; bot_id: string; has_vector: boolean; has_tsv: boolean }[]>`
-    SELECT d.key, c.ordinal, c.workspace_id, c.bot_id, c.embedding IS NOT NULL AS has_vector, c.tsv IS NOT NULL AS has_tsv
+  return db().$queryRaw<{ key: string; ordinal: number; workspace_id: string; bot_id: string; has_vector: boolean; has_tsv: boolean; ann: boolean }[]>`
+    SELECT d.key, c.ordinal, c.workspace_id, c.bot_id, c.embedding IS NOT NULL AS has_vector, c.tsv IS NOT NULL AS has_tsv, c.ann
     FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.source_id = ${sourceId} ORDER BY d.key, c.ordinal`;
 }
 
@@ -70,6 +70,27 @@ describe("document indexer", () => {
     }
     expect(rows.some((r) => r.key === "doc-17")).toBe(false);
     expect(rows.every((r) => r.workspace_id === ctx.workspaceId && r.bot_id === bot.id && r.has_vector && r.has_tsv)).toBe(true);
+    // A new bot is searched exactly: its chunks stay out of the HNSW graph (decision 016).
+    expect(rows.every((r) => !r.ann)).toBe(true);
+  });
+
+  it("writes each chunk's `ann` flag from the bot's vector_search in the same statement", async () => {
+    const { bot, source } = await sourceFor("Flag Bikes");
+    const write = async (key: string) => {
+      const indexer = createDocumentIndexer({ source, embedder: offlineEmbedder(), knownHashes: new Map() });
+      await indexer.add(key, parsePlainText(documentText(key.length), { title: key }));
+      await indexer.finish();
+    };
+    await write("exact");
+    await db().bot.update({ where: { id: bot.id }, data: { vectorSearch: "building" } });
+    await write("building");
+    await db().bot.update({ where: { id: bot.id }, data: { vectorSearch: "ann" } });
+    await write("ann-mode");
+    const rows = await chunkRows(source.id);
+    const flags = (key: string) => [...new Set(rows.filter((r) => r.key === key).map((r) => r.ann))];
+    expect(flags("exact")).toEqual([false]);
+    expect(flags("building")).toEqual([true]);
+    expect(flags("ann-mode")).toEqual([true]);
   });
 
   it("replaces a changed document's chunks, skips an unchanged one, and writes a page at once when nothing else is queued", async () => {

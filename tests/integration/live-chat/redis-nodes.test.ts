@@ -41,6 +41,18 @@ describe.skipIf(!TEST_REDIS_URL)(title, () => {
     await stopJobQueue();
   });
 
+  it("uses this installation's Redis channels (REDIS_PREFIX), so installations sharing a Redis stay apart", async () => {
+    // The adapter subscribes asynchronously after the nodes start.
+    let channels: string[] = [];
+    for (let i = 0; i < 40 && channels.length === 0; i++) {
+      channels = (await inspector.pubsub("CHANNELS", "*socket.io*")) as string[];
+      if (channels.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(channels).toContain("cw:socket.io-request#/widget#");
+    expect(channels).toContain("cw:socket.io-request#/operator#");
+    expect(channels.filter((c) => !c.startsWith("cw:socket.io-"))).toEqual([]);
+  });
+
   it("carries messages, typing and commands between a visitor on B and an operator on A", async () => {
     const { socket: anna } = await connectOperator(nodeA.url, fx.operators.anna!, fx.workspace.slug);
     const { socket: visitor, session } = await openVisitor(nodeB.url, { botId: fx.bot.publicId, locale: "de-DE" });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "bots" ADD COLUMN     "vector_search" TEXT NOT NULL DEFAULT 'exact';
