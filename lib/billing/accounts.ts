@@ -38,9 +38,13 @@ export function workspaceIdOfKey(key: string): string | null {
 }
 
 /**
- * Account ids never change and accounts are never deleted, so ids are kept once known. An id
- * learnt inside a transaction that then rolled back names no row: lockAccounts notices and
- * asks again.
+ * Account ids never change and accounts are never deleted, so ids are kept once known, but
+ * only ids of committed rows. An id this transaction has just inserted names a row no other
+ * session can see yet: a transfer taking it from the cache would lock its other account, find
+ * this one missing and then wait on the inserting transaction while holding that lock, which
+ * deadlocks when the inserter next waits for the same account (found by
+ * tests/integration/billing/ledger-native-postgres.test.ts under load). lockAccounts still
+ * asks again when a cached id names no row.
  */
 const knownIds = new Map<string, string>();
 
@@ -57,16 +61,23 @@ export function forgetAccountIds(keys: string[]): void {
 export async function ensureAccounts(tx: TransactionClient, keys: string[]): Promise<Map<string, string>> {
   const missing = [...new Set(keys)].filter((key) => !knownIds.has(key)).sort();
   if (missing.length) {
-    await tx.ledgerAccount.createMany({
+    const created = await tx.ledgerAccount.createManyAndReturn({
       data: missing.map((key) => ({
         key,
         kind: isWorkspaceAccountKey(key) ? "customer" : key.slice("platform:".length),
         workspaceId: workspaceIdOfKey(key),
       })),
       skipDuplicates: true,
+      select: { id: true, key: true },
     });
-    const rows = await tx.ledgerAccount.findMany({ where: { key: { in: missing } }, select: { id: true, key: true } });
-    for (const r of rows) knownIds.set(r.key, r.id);
+    const own = new Map(created.map((r) => [r.key, r.id]));
+    const others = missing.filter((key) => !own.has(key));
+    // Rows this INSERT skipped were committed by others (ON CONFLICT waited for them).
+    if (others.length) {
+      const rows = await tx.ledgerAccount.findMany({ where: { key: { in: others } }, select: { id: true, key: true } });
+      for (const r of rows) knownIds.set(r.key, r.id);
+    }
+    return new Map(keys.map((key) => [key, own.get(key) ?? knownIds.get(key)!]));
   }
   return new Map(keys.map((key) => [key, knownIds.get(key)!]));
 }
