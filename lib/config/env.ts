@@ -24,6 +24,9 @@ const optionalUrl = (protocols: string[]) =>
     { message: `must be a URL (${protocols.join(" or ")})` },
   );
 
+/** See docs/decisions/017-embedded-buffer-cache.md. */
+export const EMBEDDED_SHARED_BUFFERS_DEFAULT_MB = 256;
+
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number({ message: "must be a port number" }).int("must be a port number").min(1, "must be 1-65535").max(65535, "must be 1-65535").default(3000),
@@ -66,6 +69,8 @@ const ZEnv = z.object({
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** The embedded database's buffer cache (PostgreSQL shared_buffers) in MB; pages are only resident once read. */
+  EMBEDDED_SHARED_BUFFERS_MB: z.coerce.number().int().min(16).max(1024).default(EMBEDDED_SHARED_BUFFERS_DEFAULT_MB),
   // --- Billing (docs/operations.md "Billing") ---
   STRIPE_SECRET_KEY: optionalString.refine((v) => v === undefined || /^(sk|rk)_(test|live)_/.test(v), {
     message: "must be a Stripe secret or restricted key (sk_test_…, sk_live_…)",

@@ -20,7 +20,7 @@ export type TOpenDatabase = {
 export class DatabaseSetupError extends Error {}
 
 export async function openDatabase(
-  env: Pick<TEnv, "DATABASE_URL" | "dataDir" | "DB_POOL_SIZE">,
+  env: Pick<TEnv, "DATABASE_URL" | "dataDir" | "DB_POOL_SIZE"> & Partial<Pick<TEnv, "EMBEDDED_SHARED_BUFFERS_MB">>,
   options: { migrate?: boolean } = {},
 ): Promise<TOpenDatabase> {
   let embedded: TEmbeddedDatabase | undefined;
@@ -29,7 +29,7 @@ export async function openDatabase(
     connection = { connectionString: env.DATABASE_URL };
     await checkExternalServer(connection);
   } else {
-    embedded = await startEmbeddedDatabase({ dataDir: path.join(env.dataDir) });
+    embedded = await startEmbeddedDatabase({ dataDir: path.join(env.dataDir), sharedBuffersMb: env.EMBEDDED_SHARED_BUFFERS_MB });
     connection = embedded.poolConfig;
   }
   configureDatabase({ ...connection, max: env.DB_POOL_SIZE });

@@ -1,10 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { makePdf } from "../helpers/sample-files";
 import { logIn, signUp, uniqueEmail, waitForMail } from "./helpers";
 
-/** An owner creates a bot, adds Q&A and a text, watches them become ready and finds the right passage. */
-test("bot with Q&A and text knowledge, live status and test search", async ({ page }) => {
+/** An owner creates a bot, adds Q&A, a text, a PDF and a website, watches them become ready and finds the right passages. */
+test("bot with Q&A, text, PDF and website knowledge, live status and test search", async ({ page }) => {
   const email = uniqueEmail("kb");
   const password = "sicheres-passwort-2026";
   await signUp(page, { name: "Kira Knowledge", email, password, workspace: "Kiras Radladen" });
@@ -50,13 +51,20 @@ test("bot with Q&A and text knowledge, live status and test search", async ({ pa
 
   // A file upload and a website crawl of a small site served by this test.
   await page.getByRole("button", { name: "Datei" }).click();
-  await page.getByRole("dialog").getByLabel("Datei").setInputFiles({
-    name: "garantie.md",
-    mimeType: "text/markdown",
-    buffer: Buffer.from("# Garantie\n\nAuf jeden Rahmen gewähren wir zehn Jahre Garantie.\n"),
-  });
+  const pdf = await makePdf(
+    [
+      { heading: "Garantie", paragraphs: ["Auf jeden Rahmen gewähren wir zehn Jahre Garantie, auf Lack und Anbauteile zwei Jahre."] },
+      { heading: "Inspektion", paragraphs: ["Die erste Inspektion nach 300 Kilometern ist kostenlos."] },
+    ],
+    { title: "Garantiebedingungen" },
+  );
+  await page.getByRole("dialog").getByLabel("Datei").setInputFiles({ name: "garantie.pdf", mimeType: "application/pdf", buffer: Buffer.from(pdf) });
   await page.getByRole("dialog").getByRole("button", { name: "Hochladen" }).click();
-  await expect(page.getByRole("row", { name: /garantie\.md/ }).getByText("Bereit")).toBeVisible({ timeout: 20_000 });
+  const pdfRow = page.getByRole("row", { name: /garantie\.pdf/ });
+  await expect(pdfRow.getByText("Bereit")).toBeVisible({ timeout: 20_000 });
+  await page.getByLabel("Testsuche").fill("Wie lange gilt die Garantie auf den Rahmen?");
+  await page.getByRole("button", { name: "Suchen" }).click();
+  await expect(page.getByTestId("search-results").locator("li").first()).toContainText("zehn Jahre Garantie");
 
   const site = http.createServer((req, res) => {
     if (req.url === "/robots.txt") return void res.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nAllow: /\n");

@@ -67,6 +67,21 @@ describe("embedded database", () => {
     expect(await db().user.findUnique({ where: { id: user.id } })).toMatchObject({ email: user.email, name: "Durable" });
   });
 
+  it("gives the database the configured buffer cache (256 MB by default)", async () => {
+    const dataDir = await freshDataDir("buffers");
+    const shared = async () => (await db().$queryRawUnsafe<{ shared_buffers: string }[]>("SHOW shared_buffers"))[0]!.shared_buffers;
+    const first = await open(dataDir);
+    expect(await shared()).toBe("256MB");
+    await first.close();
+    setRuntimeEnv({ ...TEST_ENV, DATA_DIR: dataDir, EMBEDDED_SHARED_BUFFERS_MB: "64" });
+    const second = await openDatabase(env());
+    cleanup.push(async () => {
+      await second.close();
+      setRuntimeEnv({ EMBEDDED_SHARED_BUFFERS_MB: undefined });
+    });
+    expect(await shared()).toBe("64MB");
+  });
+
   it("replaces a lock left behind by a process that died", async () => {
     const dataDir = await freshDataDir("stale");
     await writeFile(path.join(dataDir, "db.lock"), JSON.stringify({ pid: deadPid(), socketDir: "/nonexistent", startedAt: new Date().toISOString() }));

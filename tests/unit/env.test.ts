@@ -31,6 +31,8 @@ describe("parseEnv: a bad value stops the process with one line naming the varia
     ["NODE_ENV", "staging"],
     ["SEED_DEMO", "yes"],
     ["DB_POOL_SIZE", "0"],
+    ["EMBEDDED_SHARED_BUFFERS_MB", "8"],
+    ["EMBEDDED_SHARED_BUFFERS_MB", "4096"],
   ])("%s=%j", (name, value) => {
     const error = envError({ [name]: value });
     expect(error.message).toMatch(new RegExp(`^Invalid environment variable ${name}: \\S`));
@@ -77,6 +79,7 @@ describe("parseEnv defaults", () => {
       SEED_DEMO: "true",
       LOG_LEVEL: "info",
       DB_POOL_SIZE: 10,
+      EMBEDDED_SHARED_BUFFERS_MB: 256,
       googleEnabled: false,
     });
     expect(parsed.DATABASE_URL).toBeUndefined();

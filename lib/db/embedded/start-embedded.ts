@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { EMBEDDED_SHARED_BUFFERS_DEFAULT_MB } from "../../config/env";
 
 /**
  * Starts (or joins) the embedded database for a data directory. Exactly one process
@@ -101,6 +102,8 @@ export async function startEmbeddedDatabase(options: {
   dataDir: string;
   maxConnections?: number;
   workerUrl?: URL;
+  /** PostgreSQL shared_buffers in MB (default EMBEDDED_SHARED_BUFFERS_DEFAULT_MB). */
+  sharedBuffersMb?: number;
 }): Promise<TEmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const live = liveInProcess().get(dataDir);
@@ -138,6 +141,7 @@ export async function startEmbeddedDatabase(options: {
       pgDataDir,
       socketPath: socketFile(socketDir),
       maxConnections: options.maxConnections ?? 40,
+      sharedBuffersMb: options.sharedBuffersMb ?? EMBEDDED_SHARED_BUFFERS_DEFAULT_MB,
     });
   } catch (error) {
     await rm(lockPath, { force: true });
@@ -163,7 +167,7 @@ export async function startEmbeddedDatabase(options: {
 
 function startWorker(
   url: URL,
-  data: { pgDataDir: string | null; socketPath: string; maxConnections: number },
+  data: { pgDataDir: string | null; socketPath: string; maxConnections: number; sharedBuffersMb: number },
 ): Promise<Worker> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(url, { workerData: data });

@@ -8,11 +8,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLITE_EXTENSIONS } from "./extensions.mjs";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-/** @type {{ pgDataDir: string | null, socketPath: string, maxConnections: number }} */
+/** @type {{ pgDataDir: string | null, socketPath: string, maxConnections: number, sharedBuffersMb?: number }} */
 const input = workerData;
 
 async function main() {
-  const db = await PGlite.create(input.pgDataDir ?? undefined, { extensions: PGLITE_EXTENSIONS });
+  const db = await PGlite.create(input.pgDataDir ?? undefined, { extensions: PGLITE_EXTENSIONS, startParams: startParams(input.sharedBuffersMb) });
   await db.exec("CREATE EXTENSION IF NOT EXISTS vector");
   // Loads the German and English text-search dictionaries (stemmers, stopword files) into
   // this one backend now: on a data directory the first to_tsvector otherwise takes 130-210 ms
@@ -33,6 +33,17 @@ async function main() {
       parentPort.postMessage({ type: "error", message: String(error) });
     }
   });
+}
+
+/**
+ * PGlite's own start parameters plus the buffer cache size. PostgreSQL's 128 MB default holds
+ * little of a large bot's chunks and HNSW graph; every page missed there is read again
+ * through the WASM file system (docs/decisions/017-embedded-buffer-cache.md).
+ */
+function startParams(sharedBuffersMb) {
+  const params = [...PGlite.defaultStartParams];
+  if (sharedBuffersMb) params.push("-c", `shared_buffers=${sharedBuffersMb}MB`);
+  return params;
 }
 
 /** Extended-protocol messages that continue a sequence (Parse, Bind, Describe, Execute, Close, Flush). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument } from "@/lib/kb/chunk/chunk-document";
 import { detectDelimiter, parseCsv, readCsv } from "@/lib/kb/parse/parse-csv";
 import { FileParseError, parseFile } from "@/lib/kb/parse/parse-file";
-import { bytesOf } from "./sample-files";
+import { bytesOf } from "../../../helpers/sample-files";
 
 describe("readCsv", () => {
   it("handles quoted fields with delimiters, newlines and doubled quotes", () => {

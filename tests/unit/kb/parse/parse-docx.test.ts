@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { FileParseError, parseFile } from "@/lib/kb/parse/parse-file";
 import { readZipEntries } from "@/lib/kb/parse/zip-inspect";
-import { makeDocx } from "./sample-files";
+import { makeDocx } from "../../../helpers/sample-files";
 
 describe("parseFile: DOCX", () => {
   it("keeps headings, paragraphs, lists and tables in order", async () => {

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { FileParseError, MAX_FILE_BYTES, parseFile, SUPPORTED_FILE_TYPES, UnsupportedFileError } from "@/lib/kb/parse/parse-file";
-import { bytesOf, makePdf } from "./sample-files";
+import { bytesOf, makePdf } from "../../../helpers/sample-files";
 
 const fail = (input: Parameters<typeof parseFile>[0]) => parseFile(input).catch((e: unknown) => e);
 

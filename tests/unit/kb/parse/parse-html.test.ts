@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument } from "@/lib/kb/chunk/chunk-document";
 import { parseFile } from "@/lib/kb/parse/parse-file";
 import { htmlToBlocks } from "@/lib/kb/parse/parse-html";
-import { bytesOf } from "./sample-files";
+import { bytesOf } from "../../../helpers/sample-files";
 
 const PARAGRAPH =
   "Wir versenden alle Bestellungen innerhalb von zwei Werktagen mit DHL. Die Lieferung innerhalb Deutschlands ist ab einem Bestellwert von 50 Euro kostenlos, darunter berechnen wir 4,90 Euro.";

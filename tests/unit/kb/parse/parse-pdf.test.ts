@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chunkDocument } from "@/lib/kb/chunk/chunk-document";
 import { FileParseError, parseFile } from "@/lib/kb/parse/parse-file";
-import { makePdf, type TPdfPage } from "./sample-files";
+import { makePdf, type TPdfPage } from "../../../helpers/sample-files";
 
 const RETURNS =
   "Du kannst Zubehör innerhalb von 30 Tagen zurückgeben. Die Ware muss unbenutzt sein und in der Originalverpackung zurückgeschickt werden, sonst können wir den Kaufpreis nicht erstatten.";
