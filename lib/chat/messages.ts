@@ -170,7 +170,14 @@ async function writeBatch(batch: TPending[]) {
  * The batch statement (no ORDER BY on the insert: history is ordered by createdAt and id, not
  * by the heap, and the sort showed up in the statement's CPU per message on PGlite).
  * A conversation counts only in the workspace its message was sent for
- * (conversation id AND workspace id match) and never when it is closed. The arrays are bound
+ * (conversation id AND workspace id match) and never when it is closed.
+ *
+ * The batch's conversations are locked first, in id order (`conv`). The counter UPDATE alone
+ * locked them in the order of its plan's hash aggregate, which differs between batches of
+ * different sizes: two batches in flight at once (two writers, or two nodes on one
+ * PostgreSQL) then deadlocked on shared conversations, and every message of the losing batch
+ * failed (tests/integration/live-chat/native-postgres-races.test.ts). The lock also makes a
+ * conversation closed meanwhile refuse the message: the row is re-read once it is free. The arrays are bound
  * parameters of any length, so every batch size runs the same prepared statement.
  * `created_at` is a UTC timestamp without zone; it is returned as timestamptz so
  * node-postgres reads it as UTC whatever the process's time zone.
@@ -181,6 +188,8 @@ const STORE_BATCH_SQL = `
   ), conv AS (
     SELECT c.id, c.workspace_id, c.status::text AS status, c.assigned_user_id FROM conversations c
     WHERE (c.id, c.workspace_id) IN (SELECT conversation_id, workspace_id FROM input) AND c.status <> 'closed'
+    ORDER BY c.id
+    FOR NO KEY UPDATE
   ), inserted AS (
     INSERT INTO messages (id, workspace_id, conversation_id, role, text, client_message_id, updated_at)
     SELECT input.id, input.workspace_id, input.conversation_id, 'visitor', input.text, input.client_message_id, now()

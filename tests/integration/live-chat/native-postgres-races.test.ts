@@ -1,6 +1,7 @@
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createBot } from "@/lib/bots/bots";
+import { storeVisitorMessage } from "@/lib/chat/messages";
 import { db } from "@/lib/db/client";
 import { acceptConversation } from "@/lib/live-chat/accept-conversation";
 import { moveUnansweredOffers, offerConversation } from "@/lib/live-chat/offer-conversation";
@@ -105,5 +106,38 @@ describe.skipIf(!TEST_POSTGRES_URL)(title, () => {
     const row = await db().conversation.findUniqueOrThrow({ where: { id: c.id } });
     expect(row).toMatchObject({ status: "queued", assignedUserId: null, offeredToUserId: fx.ben });
     expect(await db().message.count({ where: { conversationId: c.id, role: "system" } })).toBe(1);
+  });
+  // Regression (fixed in lib/chat/messages.ts): the group-commit statement bumped the
+  // counters of a batch's conversations in whatever order its plan produced, so two batches
+  // in flight at once (two writers of a node, or two nodes) sharing conversations could lock
+  // them in opposite orders and deadlock; every message of the losing batch then failed.
+  it("visitor-message batches in flight at once over shared conversations never deadlock", async () => {
+    const conversations = await Promise.all(Array.from({ length: 240 }, () => conversation({ status: "bot" })));
+    const sent = new Map<string, number>();
+    const failures: string[] = [];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const shuffled = <T,>(xs: T[]) => xs.map((x) => ({ x, k: next() })).sort((a, b) => a.k - b.k).map(({ x }) => x);
+    for (let round = 0; round < 20; round++) {
+      // Two batches at once (each writer takes up to 200 queued messages): one over 200
+      // conversations, one over 20 of them. Their plans group by conversation in hash tables
+      // of different sizes, so the two visit shared conversations in different orders.
+      const wide = shuffled(conversations).slice(0, 200);
+      const narrow = shuffled(wide).slice(0, 20);
+      const calls = [...wide, ...Array.from({ length: 200 }, (_, i) => narrow[i % narrow.length]!)];
+      const results = await Promise.allSettled(
+        calls.map((c, i) => {
+          sent.set(c.id, (sent.get(c.id) ?? 0) + 1);
+          return storeVisitorMessage({ id: c.id, workspaceId: fx.workspaceId }, { text: `Nachricht ${round}-${i}`, clientMessageId: `race-${round}-${i}-${c.id.slice(-6)}` });
+        }),
+      );
+      failures.push(...results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => String(r.reason).slice(0, 120)));
+    }
+    expect(failures).toEqual([]);
+    for (const c of conversations) {
+      const row = await db().conversation.findUniqueOrThrow({ where: { id: c.id }, select: { messageCount: true } });
+      expect(row.messageCount).toBe(sent.get(c.id) ?? 0);
+      expect(await db().message.count({ where: { conversationId: c.id } })).toBe(sent.get(c.id) ?? 0);
+    }
   });
 });
