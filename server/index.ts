@@ -111,7 +111,7 @@ async function main() {
 
   server.listen(config.PORT, config.HOST, () => {
     // Workers start once the server answers: the demo bot crawls our own FAQ pages.
-    void startWorkers({ concurrency: config.KB_CONCURRENCY }).catch((error: unknown) => log.error("Workers failed to start", { error: String(error) }));
+    void startWorkers({ concurrency: config.KB_CONCURRENCY, maintainEmbedded: database.kind === "embedded" && database.ownsEmbedded }).catch((error: unknown) => log.error("Workers failed to start", { error: String(error) }));
     log.info(
       `Chatwerk ${dev ? "(dev) " : ""}ready on ${config.baseUrl} in ${Date.now() - startedAt} ms ` +
         `(database: ${database.kind}${config.REDIS_URL ? ", redis" : ""})`,

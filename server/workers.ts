@@ -5,6 +5,7 @@ import { resumeInterruptedIngestion } from "../lib/kb/resume-interrupted-ingesti
 import { scheduleRecrawls } from "../lib/kb/schedule-recrawls";
 import { db } from "../lib/db/client";
 import { jobQueue, QUEUES, registerIngestWorker, type TIngestJob } from "../lib/jobs/queue";
+import { maintainEmbeddedDatabase } from "../lib/db/embedded/maintenance";
 import { sweepVectorIndex } from "../lib/kb/vector-index";
 import { runBillingSweep } from "../lib/billing/run-billing-sweep";
 import { purgeExpiredConversations } from "../lib/conversations/purge-expired-conversations";
@@ -15,11 +16,13 @@ import { purgeExpiredConversations } from "../lib/conversations/purge-expired-co
  * failed, with its reason, for the dashboard. Jobs a crash or restart left running are
  * handed back to the queue at start and every minute (resume-interrupted-ingestion.ts).
  */
-export async function startWorkers(options: { concurrency: number }): Promise<{ stopTimers(): void }> {
+export async function startWorkers(options: { concurrency: number; maintainEmbedded?: boolean }): Promise<{ stopTimers(): void }> {
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, run: () => void) => timers.push(setInterval(run, ms).unref());
   const after = (ms: number, run: () => void) => timers.push(setTimeout(run, ms).unref());
   scheduleBillingSweep(every, after);
+  // The embedded engine has no autovacuum; its owner vacuums (decision 018).
+  if (options.maintainEmbedded) scheduleSweep("Embedded database maintenance", maintainEmbeddedDatabase, 60_000, every, after);
   const boss = await jobQueue();
   const tick = () => void scheduleRecrawls().catch((error: unknown) => log.error("Re-crawl scheduling failed", { error: String(error) }));
   every(10 * 60 * 1000, tick);
