@@ -96,7 +96,7 @@ export async function addVisitorMessage(conversation: { id: string; workspaceId:
  */
 export async function storeVisitorMessage(conversation: { id: string; workspaceId: string }, input: { text: unknown; clientMessageId: unknown }): Promise<TStored | null> {
   // NUL cannot be stored (PostgreSQL text) and is dropped, as for every outside input (lib/validation/without-nul.ts).
-  const text = typeof input.text === "string" ? input.text.replace(/\u0000/g, "").trim() : "";
+  const text = typeof input.text === "string" ? input.text.replace(/\u0000/g, "").toWellFormed().trim() : "";
   const clientMessageId = typeof input.clientMessageId === "string" ? input.clientMessageId : "";
   if (!text) throw new AppError("validation_failed", "The message is empty.");
   if (text.length > WIDGET_LIMITS.messageMaxChars) throw new AppError("validation_failed", `At most ${WIDGET_LIMITS.messageMaxChars} characters.`);
@@ -177,7 +177,13 @@ async function writeBatch(batch: TPending[]) {
  * different sizes: two batches in flight at once (two writers, or two nodes on one
  * PostgreSQL) then deadlocked on shared conversations, and every message of the losing batch
  * failed (tests/integration/live-chat/native-postgres-races.test.ts). The lock also makes a
- * conversation closed meanwhile refuse the message: the row is re-read once it is free. The arrays are bound
+ * conversation closed meanwhile refuse the message: the row is re-read once it is free.
+ *
+ * `last_message_at` moves only once it is 5 seconds old (`message_count` counts every
+ * message). The column is indexed for the dashboard's list, so changing it makes the row
+ * update write a new entry into each of the table's five indexes; left as it is, the update
+ * can stay on its heap page (a HOT update). In a busy chat that is most messages, and it
+ * raised the live-chat bench's saturated throughput by about 15 % (decision 015). The arrays are bound
  * parameters of any length, so every batch size runs the same prepared statement.
  * `created_at` is a UTC timestamp without zone; it is returned as timestamptz so
  * node-postgres reads it as UTC whatever the process's time zone.
@@ -197,7 +203,7 @@ const STORE_BATCH_SQL = `
     ON CONFLICT (conversation_id, client_message_id) DO NOTHING
     RETURNING id, created_at AT TIME ZONE 'UTC' AS "createdAt"
   ), bumped AS (
-    UPDATE conversations c SET last_message_at = now(), message_count = c.message_count + n.count
+    UPDATE conversations c SET last_message_at = CASE WHEN c.last_message_at >= now() - interval '5 seconds' THEN c.last_message_at ELSE now() END, message_count = c.message_count + n.count
     FROM (SELECT i.conversation_id, count(*)::int AS count FROM inserted JOIN input i ON i.id = inserted.id GROUP BY i.conversation_id) n
     WHERE c.id = n.conversation_id
   )

@@ -82,11 +82,15 @@ describe("storeVisitorMessage (group commit)", () => {
     expect((await db().conversation.findUniqueOrThrow({ where: { id: mine.id } })).messageCount).toBe(1);
   });
 
-  it("stores any text verbatim (quotes, backslashes, SQL, emoji; NUL dropped) and answers with the stored row's time", async () => {
+  it("stores any text verbatim (quotes, backslashes, SQL, JSON, emoji; NUL dropped, lone surrogates replaced) and answers with the stored row's time", async () => {
     const c = await conversationIn("Zeichen");
-    const texts = ["O'Reilly sagt \\\"hallo\\\"", "'); DELETE FROM messages; --", "$1 $$ E'\\x00' \\ ende\\", "Grüße 👋\u0000 ok"];
+    const texts = [
+      "O'Reilly sagt \\\"hallo\\\"", "'); DELETE FROM messages; --", "$1 $$ E'\\x00' \\ ende\\", "Grüße 👋\u0000 ok",
+      '{"i":"x","t":[1,2]} \\u0041 \\n', "Zeile 1\nZeile 2\t\u2028Ende", "kaputt \ud800 und \udfff halb",
+    ];
     const results = await Promise.all(texts.map((text) => storeVisitorMessage(c, { text, clientMessageId: cid() })));
-    const expected = texts.map((t) => t.replace(/\u0000/g, ""));
+    const expected = texts.map((t) => t.replace(/\u0000/g, "").toWellFormed());
+    expect(expected[6]).toBe("kaputt \ufffd und \ufffd halb");
     expect(results.map((r) => r!.message.text)).toEqual(expected);
     const stored = await db().message.findMany({ where: { conversationId: c.id } });
     for (const r of results) {
@@ -96,6 +100,22 @@ describe("storeVisitorMessage (group commit)", () => {
       expect(r!.message).toMatchObject({ role: "visitor", status: "done", citations: [], author: null });
     }
     expect(Math.abs(Date.parse(results[0]!.message.createdAt) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("moves the conversation's last-message time only once it is 5 seconds old, and counts every message", async () => {
+    const c = await conversationIn("Zeitstempel");
+    const row = () => db().conversation.findUniqueOrThrow({ where: { id: c.id }, select: { lastMessageAt: true, messageCount: true } });
+    const stale = new Date(Date.now() - 60_000);
+    await db().conversation.update({ where: { id: c.id }, data: { lastMessageAt: stale } });
+    const first = await storeVisitorMessage(c, { text: "Erste", clientMessageId: cid() });
+    const afterFirst = await row();
+    expect(afterFirst.lastMessageAt.toISOString()).toBe(first!.message.createdAt);
+    // Within 5 s the time stays (the row update touches no indexed column and stays on its page).
+    await storeVisitorMessage(c, { text: "Zweite", clientMessageId: cid() });
+    expect(await row()).toEqual({ lastMessageAt: afterFirst.lastMessageAt, messageCount: 2 });
+    await db().conversation.update({ where: { id: c.id }, data: { lastMessageAt: new Date(Date.now() - 5_500) } });
+    const third = await storeVisitorMessage(c, { text: "Dritte", clientMessageId: cid() });
+    expect(await row()).toEqual({ lastMessageAt: new Date(third!.message.createdAt), messageCount: 3 });
   });
 
   it("rejects bad input before it reaches the batch", async () => {
