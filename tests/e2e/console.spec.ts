@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test, type Browser, type Frame, type Page } from "@playwright/test";
-import { logIn, signUp, uniqueEmail, waitForMail } from "./helpers";
+import { logIn, signUp, typeIntoFrame, uniqueEmail, waitForMail } from "./helpers";
 
 /**
  * The live-chat journey through the operator console, with two browser contexts on two
@@ -169,7 +169,7 @@ test("operators take a chat from the bot, help the visitor, hand it over and clo
   await shop.goto(`${shopOrigin}/?utm=1`);
   await shop.getByRole("button", { name: "Chat öffnen" }).click();
   let frame = await chatFrame(shop);
-  await frame.getByLabel("Ihre Nachricht").fill("Liefern Sie auch nach Österreich?");
+  await typeIntoFrame(frame.getByLabel("Ihre Nachricht"), "Liefern Sie auch nach Österreich?");
   await frame.getByRole("button", { name: "Senden" }).click();
   await expect(frame.getByText(/drei bis fünf Werktage/).first()).toBeVisible({ timeout: 15_000 });
   await askForHuman(frame);
@@ -264,7 +264,7 @@ test("operators take a chat from the bot, help the visitor, hand it over and clo
   await benComposer.fill("Hallo, hier ist Ben. Mit dem Code RAD10 sparen Sie 10 %.");
   await benComposer.press("Enter");
   await expect(frame.getByText("Hallo, hier ist Ben. Mit dem Code RAD10 sparen Sie 10 %.", { exact: true })).toBeVisible();
-  await frame.getByLabel("Ihre Nachricht").fill("Super, danke!");
+  await typeIntoFrame(frame.getByLabel("Ihre Nachricht"), "Super, danke!");
   await frame.getByRole("button", { name: "Senden" }).click();
   await expect(benTranscript.getByText("Super, danke!")).toBeVisible();
 
@@ -284,7 +284,7 @@ test("operators take a chat from the bot, help the visitor, hand it over and clo
 
   // The visitor rates the chat; Ben sees the rating.
   await frame.locator('label[for="cw-star-4"]').click();
-  await frame.getByLabel("Ihr Kommentar (freiwillig)").fill("Schnell und freundlich");
+  await typeIntoFrame(frame.getByLabel("Ihr Kommentar (freiwillig)"), "Schnell und freundlich");
   await frame.getByRole("button", { name: "Bewertung senden" }).click();
   await expect(frame.getByText("Vielen Dank für Ihre Bewertung!").first()).toBeVisible();
   await expect(ben.getByText("Neue Bewertung: ★★★★☆ – Schnell und freundlich")).toBeVisible();
@@ -340,7 +340,7 @@ test("an operator sees a visitor live, with the search that brought them, and in
   await expect(ines.getByText("Einladung gesendet.")).toBeVisible();
   const frame = await chatFrame(shop);
   await expect(frame.getByText("Hallo! Suchen Sie ein neues E-Bike? Ich berate Sie gern.").first()).toBeVisible({ timeout: 40_000 });
-  await frame.getByLabel("Ihre Nachricht").fill("Ja, für den Weg zur Arbeit.");
+  await typeIntoFrame(frame.getByLabel("Ihre Nachricht"), "Ja, für den Weg zur Arbeit.");
   await frame.getByRole("button", { name: "Senden" }).click();
   const transcript = ines.getByRole("region", { name: "Gespräch", exact: true });
   await expect(transcript.locator('[data-role="visitor"]').getByText("Ja, für den Weg zur Arbeit.")).toBeVisible({ timeout: 15_000 });

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Browser, type Frame, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Frame, type Page } from "@playwright/test";
 import { io, type Socket } from "socket.io-client";
-import { logIn, signUp, uniqueEmail, waitForMail } from "./helpers";
+import { logIn, signUp, typeIntoFrame, uniqueEmail, waitForMail } from "./helpers";
 
 /**
  * The visitor's side of live chat, on a customer's site (another origin served here): with
@@ -129,23 +129,6 @@ async function visitorOn(browser: Browser, path: string) {
   return { context, page };
 }
 
-/**
- * Types into a field of the chat frame. `fill` focuses the field from inside the frame, then
- * inserts the text through the browser (CDP Input.insertText), which delivers it to the frame
- * *it* holds focused. The chat is a cross-origin (out-of-process) iframe, and in full runs the
- * text was now and then never delivered: the field stayed empty although it had focus (the
- * leave-message form "submitted empty", the composer's send button never enabled). A real
- * click moves the browser's own focus into the frame first, and the value is checked, so a
- * lost insert is typed again here instead of failing three steps later.
- */
-async function typeInto(field: Locator, text: string) {
-  await expect(async () => {
-    await field.click();
-    await field.fill(text);
-    await expect(field).toHaveValue(text, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-}
-
 const storedKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("chatwerk")).length);
 
 test("nobody online: 'talk to a human' in the menu leads to the leave-a-message form", async ({ browser }) => {
@@ -163,8 +146,8 @@ test("nobody online: 'talk to a human' in the menu leads to the leave-a-message 
   // The server's offline message (no department: ours), not the form's own intro.
   await expect(frame.getByText(/wir melden uns so bald wie möglich bei Ihnen/)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/offline-form.png` });
-  await typeInto(frame.locator("#cw-leave-email"), "besucher@example.test");
-  await typeInto(frame.locator("#cw-leave-message"), "Bitte rufen Sie mich wegen einer Reparatur zurück.");
+  await typeIntoFrame(frame.locator("#cw-leave-email"), "besucher@example.test");
+  await typeIntoFrame(frame.locator("#cw-leave-message"), "Bitte rufen Sie mich wegen einer Reparatur zurück.");
   await frame.getByRole("button", { name: "Nachricht senden" }).click();
   await expect(frame.getByText(/Vielen Dank! Ihre Nachricht ist bei uns angekommen/).first()).toBeVisible();
   await context.close();
@@ -195,7 +178,7 @@ test("an operator online: the human button, the queue, the operator's name and t
   await page.screenshot({ path: `${SHOTS}/assigned.png` });
 
   const heard = next<{ message: { role: string; text: string } }>(operator, "message:new", ({ message }) => message.role === "visitor");
-  await typeInto(frame.getByLabel("Ihre Nachricht"), "Wann ist mein Rad fertig?");
+  await typeIntoFrame(frame.getByLabel("Ihre Nachricht"), "Wann ist mein Rad fertig?");
   await frame.getByRole("button", { name: "Senden", exact: true }).click();
   expect((await heard).message.text).toBe("Wann ist mein Rad fertig?");
 
@@ -208,7 +191,7 @@ test("an operator online: the human button, the queue, the operator's name and t
     for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
     await expect(frame.getByRole("radio", { name: "4 von 5 Sternen" })).toBeChecked({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
-  await typeInto(frame.getByLabel("Ihr Kommentar (freiwillig)"), "Schnell und freundlich.");
+  await typeIntoFrame(frame.getByLabel("Ihr Kommentar (freiwillig)"), "Schnell und freundlich.");
   await page.screenshot({ path: `${SHOTS}/rating.png` });
   const rated = next<{ kind: string; text: string }>(operator, "notice", (notice) => notice.kind === "visitor_rated");
   await frame.getByRole("button", { name: "Bewertung senden" }).click();
@@ -238,7 +221,7 @@ test("an operator's invitation reaches a visitor on a third-party page, who answ
 
   const accepted = next<{ kind: string; conversationId: string }>(operator, "notice", (notice) => notice.kind === "invitation_accepted");
   const reply = next<{ message: { role: string; text: string; conversationId: string } }>(operator, "message:new", ({ message }) => message.role === "visitor");
-  await typeInto(frame.getByLabel("Ihre Nachricht"), "Ja, gern – etwas mit Gepäckträger.");
+  await typeIntoFrame(frame.getByLabel("Ihre Nachricht"), "Ja, gern – etwas mit Gepäckträger.");
   await frame.getByRole("button", { name: "Senden", exact: true }).click();
   const { conversationId } = await accepted;
   expect((await reply).message).toMatchObject({ text: "Ja, gern – etwas mit Gepäckträger.", conversationId });

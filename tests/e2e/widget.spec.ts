@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Frame, type Page } from "@playwright/test";
-import { logIn, signUp, uniqueEmail, waitForMail } from "./helpers";
+import { logIn, signUp, typeIntoFrame, uniqueEmail, waitForMail } from "./helpers";
 
 /**
  * The widget on a customer's site: a host page on another origin (served here) loads
@@ -74,7 +74,7 @@ test("a visitor chats with the bot on another site", async ({ page, browser }) =
   await launcher.click();
   const frame = await chatFrame(shop);
   await expect(frame.getByText("Hallo! Wie können wir helfen?")).toBeVisible();
-  await frame.getByLabel("Ihre Nachricht").fill("Wie lange dauert der Versand nach Österreich?");
+  await typeIntoFrame(frame.getByLabel("Ihre Nachricht"), "Wie lange dauert der Versand nach Österreich?");
   await frame.getByRole("button", { name: "Senden" }).click();
   // The answer also goes to the ARIA live region, hence .first().
   await expect(frame.getByText(/drei bis fünf Werktage/).first()).toBeVisible({ timeout: 15_000 });
