@@ -51,3 +51,22 @@ function embeddedConfig(): pg.PoolConfig | undefined {
     return undefined;
   }
 }
+
+/**
+ * Waits until `expected` sessions of the current database wait on a lock (the racers queued
+ * behind a gate), failing after 10 s with what every session was doing. Activity statistics
+ * are a snapshot per transaction, and a gate is inside one, so each look clears it first.
+ */
+export async function waitForLockWaiters(client: pg.Client, expected: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await client.query("SELECT pg_stat_clear_snapshot()");
+    const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+    if (Number(rows[0]!.n) >= expected) return;
+    if (Date.now() > deadline) {
+      const activity = await client.query("SELECT pid, state, wait_event_type, wait_event, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database()");
+      throw new Error(`Expected ${expected} transactions waiting on a lock, saw ${rows[0]!.n}: ${JSON.stringify(activity.rows)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

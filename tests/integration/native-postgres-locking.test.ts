@@ -14,6 +14,7 @@ import { inviteMember } from "@/lib/workspaces/invite-member";
 import { changeMemberRole, removeMember } from "@/lib/workspaces/manage-members";
 import { skipNotice, TEST_POSTGRES_URL } from "../helpers/external-services";
 import { addMember, contextFor, createOwnerWithWorkspace, TEST_PASSWORD, uniqueEmail } from "../helpers/factories";
+import { waitForLockWaiters } from "../helpers/native-database";
 import { TEST_ENV } from "../helpers/test-database";
 
 /**
@@ -82,23 +83,6 @@ describe.skipIf(!TEST_POSTGRES_URL)(title, () => {
       };
     } finally {
       await gate.end();
-    }
-  }
-
-  async function waitForLockWaiters(gate: pg.Client, expected: number) {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      // Activity statistics are a snapshot per transaction, and the gate is inside one.
-      await gate.query("SELECT pg_stat_clear_snapshot()");
-      const { rows } = await gate.query<{ n: string }>(
-        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-      );
-      if (Number(rows[0]!.n) >= expected) return;
-      if (Date.now() > deadline) {
-        const activity = await gate.query("SELECT pid, state, wait_event_type, wait_event, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database()");
-        throw new Error(`Expected ${expected} transactions waiting on the gate, saw ${rows[0]!.n}: ${JSON.stringify(activity.rows)}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 

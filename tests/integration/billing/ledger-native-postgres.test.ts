@@ -14,7 +14,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { skipNotice, TEST_POSTGRES_URL } from "../../helpers/external-services";
 import { TEST_ENV } from "../../helpers/test-database";
-import { useNativeDatabase } from "../../helpers/native-database";
+import { useNativeDatabase, waitForLockWaiters } from "../../helpers/native-database";
 
 /**
  * The ledger's locking on the machine's native PostgreSQL (ARCHITECTURE 12: PGlite runs one
@@ -104,20 +104,6 @@ describe.skipIf(!TEST_POSTGRES_URL)(title, () => {
       return await outcome;
     } finally {
       await gate.end();
-    }
-  }
-
-  async function waitForLockWaiters(gate: pg.Client, expected: number) {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      // Activity statistics are a snapshot per transaction, and the gate is inside one.
-      await gate.query("SELECT pg_stat_clear_snapshot()");
-      const { rows } = await gate.query<{ n: string }>(
-        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-      );
-      if (Number(rows[0]!.n) >= expected) return;
-      if (Date.now() > deadline) throw new Error(`Expected ${expected} transactions waiting on the gate, saw ${rows[0]!.n}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 

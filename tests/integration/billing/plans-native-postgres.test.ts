@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { getPlan } from "@/lib/plans/plans";
 import { skipNotice, TEST_POSTGRES_URL } from "../../helpers/external-services";
 import { useTestDatabase } from "../../helpers/test-database";
-import { useNativeDatabase } from "../../helpers/native-database";
+import { useNativeDatabase, waitForLockWaiters } from "../../helpers/native-database";
 import { balance, entries, expectLedgerBalanced, funded, mailsWithSubject, plus, T0 } from "./plans-helpers";
 
 useTestDatabase({ env: { BILLING_GRACE_DAYS: "7", BILLING_REMINDER_DAYS: "5" } });
@@ -34,14 +34,7 @@ describe.skipIf(!TEST_POSTGRES_URL)(nativeTitle, () => {
       await gate.query("BEGIN");
       await lock(gate);
       const settled = Promise.all(calls.map((call) => call()));
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        await gate.query("SELECT pg_stat_clear_snapshot()");
-        const { rows } = await gate.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
-        if (Number(rows[0]!.n) >= waiters) break;
-        if (Date.now() > deadline) throw new Error(`Expected ${waiters} waiting on the gate, saw ${rows[0]!.n}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitForLockWaiters(gate, waiters);
       await gate.query("COMMIT");
       return await settled;
     } finally {

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { claimPromotion } from "@/lib/kb/vector-index";
 import { skipNotice, TEST_POSTGRES_URL } from "../../helpers/external-services";
 import { createOwnerWithWorkspace } from "../../helpers/factories";
-import { useNativeDatabase } from "../../helpers/native-database";
+import { useNativeDatabase, waitForLockWaiters } from "../../helpers/native-database";
 import { useTestDatabase } from "../../helpers/test-database";
 
 useTestDatabase();
@@ -33,14 +33,7 @@ describe.skipIf(!TEST_POSTGRES_URL)(title, () => {
       await gate.query("BEGIN");
       await gate.query("SELECT id FROM bots WHERE id = $1 FOR UPDATE", [bot.id]);
       const claims = Promise.all([claimPromotion(ref), claimPromotion(ref), claimPromotion(ref)]);
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        await gate.query("SELECT pg_stat_clear_snapshot()");
-        const { rows } = await gate.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
-        if (Number(rows[0]!.n) >= 3) break;
-        if (Date.now() > deadline) throw new Error(`Expected 3 claims waiting on the gate, saw ${rows[0]!.n}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitForLockWaiters(gate, 3);
       await gate.query("COMMIT");
       expect((await claims).filter(Boolean)).toHaveLength(1);
     } finally {

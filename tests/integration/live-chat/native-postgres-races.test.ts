@@ -8,7 +8,7 @@ import { moveUnansweredOffers, offerConversation } from "@/lib/live-chat/offer-c
 import { reassignAbsentOperatorsChats } from "@/lib/live-chat/reassign-absent";
 import { skipNotice, TEST_POSTGRES_URL } from "../../helpers/external-services";
 import { addMember, createOwnerWithWorkspace } from "../../helpers/factories";
-import { useNativeDatabase } from "../../helpers/native-database";
+import { useNativeDatabase, waitForLockWaiters } from "../../helpers/native-database";
 import { useTestDatabase } from "../../helpers/test-database";
 
 useTestDatabase();
@@ -49,14 +49,7 @@ describe.skipIf(!TEST_POSTGRES_URL)(title, () => {
       await gate.query("BEGIN");
       await gate.query("SELECT id FROM conversations WHERE id = $1 FOR UPDATE", [conversationId]);
       const settled = Promise.allSettled(calls.map((call) => call()));
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        await gate.query("SELECT pg_stat_clear_snapshot()");
-        const { rows } = await gate.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
-        if (Number(rows[0]!.n) >= waiters) break;
-        if (Date.now() > deadline) throw new Error(`Expected ${waiters} waiting on the gate, saw ${rows[0]!.n}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitForLockWaiters(gate, waiters);
       await gate.query("COMMIT");
       return await settled;
     } finally {
