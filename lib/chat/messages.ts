@@ -59,15 +59,26 @@ export async function listMessages(conversationId: string, since?: string): Prom
 }
 
 /**
- * Stores a visitor's message once per clientMessageId: a retry of the same send returns the
- * stored message with `duplicate: true` (the unique index decides, also across nodes).
+ * A visitor message's text and clientMessageId, checked (validation_failed otherwise). NUL
+ * cannot be stored (PostgreSQL text) and is dropped, as for every outside input
+ * (lib/validation/without-nul.ts); lone UTF-16 surrogates become U+FFFD, as the database
+ * stores them, so what is echoed equals what is stored.
  */
-export async function addVisitorMessage(conversation: { id: string; workspaceId: string }, input: { text: unknown; clientMessageId: unknown }) {
-  const text = typeof input.text === "string" ? input.text.trim() : "";
+function visitorMessageInput(input: { text: unknown; clientMessageId: unknown }): { text: string; clientMessageId: string } {
+  const text = typeof input.text === "string" ? input.text.replace(/\u0000/g, "").toWellFormed().trim() : "";
   const clientMessageId = typeof input.clientMessageId === "string" ? input.clientMessageId : "";
   if (!text) throw new AppError("validation_failed", "The message is empty.");
   if (text.length > WIDGET_LIMITS.messageMaxChars) throw new AppError("validation_failed", `At most ${WIDGET_LIMITS.messageMaxChars} characters.`);
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(clientMessageId)) throw new AppError("validation_failed", "clientMessageId must be 8–64 letters, digits, - or _.");
+  return { text, clientMessageId };
+}
+
+/**
+ * Stores a visitor's message once per clientMessageId: a retry of the same send returns the
+ * stored message with `duplicate: true` (the unique index decides, also across nodes).
+ */
+export async function addVisitorMessage(conversation: { id: string; workspaceId: string }, input: { text: unknown; clientMessageId: unknown }) {
+  const { text, clientMessageId } = visitorMessageInput(input);
   // One statement (one round trip, one short implicit transaction): the message once per
   // clientMessageId, and the conversation's counters only when it was new.
   const id = messageId();
@@ -95,12 +106,7 @@ export async function addVisitorMessage(conversation: { id: string; workspaceId:
  * conversation is closed; `duplicate` = a retry of a stored clientMessageId.
  */
 export async function storeVisitorMessage(conversation: { id: string; workspaceId: string }, input: { text: unknown; clientMessageId: unknown }): Promise<TStored | null> {
-  // NUL cannot be stored (PostgreSQL text) and is dropped, as for every outside input (lib/validation/without-nul.ts).
-  const text = typeof input.text === "string" ? input.text.replace(/\u0000/g, "").toWellFormed().trim() : "";
-  const clientMessageId = typeof input.clientMessageId === "string" ? input.clientMessageId : "";
-  if (!text) throw new AppError("validation_failed", "The message is empty.");
-  if (text.length > WIDGET_LIMITS.messageMaxChars) throw new AppError("validation_failed", `At most ${WIDGET_LIMITS.messageMaxChars} characters.`);
-  if (!/^[A-Za-z0-9_-]{8,64}$/.test(clientMessageId)) throw new AppError("validation_failed", "clientMessageId must be 8–64 letters, digits, - or _.");
+  const { text, clientMessageId } = visitorMessageInput(input);
   const stored = await new Promise<TStored | null | "duplicate">((resolve, reject) => {
     pending.push({ id: messageId(), conversationId: conversation.id, workspaceId: conversation.workspaceId, text, clientMessageId, resolve, reject });
     schedule();
