@@ -20,7 +20,8 @@ export async function startWorkers(options: { concurrency: number; maintainEmbed
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, run: () => void) => timers.push(setInterval(run, ms).unref());
   const after = (ms: number, run: () => void) => timers.push(setTimeout(run, ms).unref());
-  scheduleBillingSweep(every, after);
+  // Plan renewals, renewal notices and expired ledger holds.
+  scheduleSweep("Billing sweep", runBillingSweep, 20_000, every, after);
   // The embedded engine has no autovacuum; its owner vacuums (decision 018).
   if (options.maintainEmbedded) scheduleSweep("Embedded database maintenance", maintainEmbeddedDatabase, 60_000, every, after);
   const boss = await jobQueue();
@@ -31,7 +32,9 @@ export async function startWorkers(options: { concurrency: number; maintainEmbed
   await resume();
   every(60 * 1000, () => void resume());
   every(60 * 60 * 1000, () => void purgeExpiredConversations().catch((error: unknown) => log.error("Conversation retention purge failed", { error: String(error) })));
-  scheduleVectorIndexSweep(every, after);
+  // Bots past the threshold move into the HNSW index; promotions a crash or shutdown
+  // interrupted are resumed (lib/kb/vector-index.ts). A finished source checks its own bot at once.
+  scheduleSweep("Vector index sweep", sweepVectorIndex, 5_000, every, after);
   for (let i = 0; i < options.concurrency; i++) {
     // pg-boss 10 polls: after a job it waits out the rest of `pollingIntervalSeconds` before
     // fetching again, so a worker took at most one job per second (66 uploaded files needed
@@ -86,18 +89,4 @@ function scheduleSweep(name: string, run: () => Promise<unknown>, firstAfterMs: 
   };
   every(5 * 60 * 1000, sweep);
   after(firstAfterMs, sweep);
-}
-
-/**
- * Moves bots that reached the threshold into the HNSW index and resumes promotions a crash
- * or shutdown interrupted (lib/kb/vector-index.ts); a finished source also checks its own bot
- * at once.
- */
-function scheduleVectorIndexSweep(every: TSchedule, after: TSchedule) {
-  scheduleSweep("Vector index sweep", sweepVectorIndex, 5_000, every, after);
-}
-
-/** Plan renewals, renewal notices and expired ledger holds. */
-function scheduleBillingSweep(every: TSchedule, after: TSchedule) {
-  scheduleSweep("Billing sweep", runBillingSweep, 20_000, every, after);
 }
